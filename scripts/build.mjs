@@ -1,0 +1,2 @@
+// placeholder, replaced below
+console.log('build', process.argv[2]);

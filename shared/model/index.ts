@@ -1,0 +1,4 @@
+export * from './status';
+export * from './code';
+export * from './event';
+export * from './scenario';
