@@ -1,0 +1,9 @@
+/** One zustand store built from slices; components select narrowly and never call the bridge. */
+import { create } from 'zustand';
+import { createAppSlice, type AppSlice } from './app-slice';
+
+export type State = AppSlice;
+
+export const useStore = create<State>()((...a) => ({
+  ...createAppSlice(...a),
+}));

@@ -1,0 +1,27 @@
+/**
+ * `npm run bench`: runs every registered benchmark and prints one figure per line
+ * (`name: value unit`), or with `--json` one JSON object of all figures.
+ */
+import { BENCHES } from './registry';
+
+async function main(): Promise<void> {
+  const json = process.argv.includes('--json');
+  const only = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length);
+  const figures: Record<string, number> = {};
+  for (const bench of BENCHES) {
+    if (only && !bench.name.includes(only)) continue;
+    if (!json) console.log(`# ${bench.name}: ${bench.description}`);
+    const result = await bench.run();
+    for (const [name, value] of Object.entries(result)) {
+      const key = `${bench.name}.${name}`;
+      figures[key] = value;
+      if (!json) console.log(`${key}: ${Number.isInteger(value) ? value : value.toFixed(3)}`);
+    }
+  }
+  if (json) console.log(JSON.stringify(figures));
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exitCode = 1;
+});
