@@ -5,6 +5,7 @@ import { EVENT_CHANNELS } from '../../shared/ipc/channels';
 import { Backend } from '../backend/backend';
 import { createHandlers } from '../backend/handlers';
 import { registerIpc } from './ipc/register';
+import { nativeDialogs } from './dialogs';
 import { installMenu } from './menu';
 import { registerAppScheme, serveRenderer } from './protocol';
 import { hardenSessions, hardenWebContents } from './security';
@@ -25,6 +26,7 @@ app.whenReady().then(async () => {
     name: 'electron',
     version: app.getVersion(),
     assetsDir,
+    dialogs: nativeDialogs(() => mainWindow),
     emit: (event, payload) => mainWindow?.webContents.send(EVENT_CHANNELS[event], payload),
   });
   registerIpc(createHandlers(backend));

@@ -2,6 +2,7 @@
 import { Backend } from '../../electron/backend/backend';
 import { dispatch } from '../../electron/backend/dispatch';
 import { createHandlers } from '../../electron/backend/handlers';
+import { NO_DIALOGS } from '../../electron/backend/host';
 
 export interface Bench {
   readonly name: string;
@@ -14,7 +15,7 @@ const ipcRoundTrip: Bench = {
   description: 'backend start-up and dispatch overhead (validation + handler) per call',
   async run() {
     const t0 = performance.now();
-    const backend = await Backend.create({ name: 'cli', version: 'bench', assetsDir: '', emit: () => undefined });
+    const backend = await Backend.create({ name: 'cli', version: 'bench', assetsDir: '', dialogs: NO_DIALOGS, emit: () => undefined });
     const startMs = performance.now() - t0;
     const handlers = createHandlers(backend);
     const n = 20_000;

@@ -12,6 +12,7 @@ import { fail } from '../../shared/ipc/result';
 import { Backend } from '../../electron/backend/backend';
 import { dispatch } from '../../electron/backend/dispatch';
 import { createHandlers } from '../../electron/backend/handlers';
+import type { FileDialogs } from '../../electron/backend/host';
 import { mimeType, resolveAppPath } from '../../electron/main/app-path';
 import { CONTENT_SECURITY_POLICY } from '../../electron/main/security-policy';
 
@@ -20,8 +21,27 @@ export const ORIGIN = 'http://opttrace.test';
 const RENDERER_DIR = join(ROOT, 'dist', 'renderer');
 const SCREENS = join(ROOT, 'test-results', 'screens');
 
+/** Answers the backend's file dialogs in place of a user: queue the paths the next dialogs return. */
+export class ScriptedDialogs implements FileDialogs {
+  private readonly opens: (string[] | null)[] = [];
+  private readonly saves: (string | null)[] = [];
+  queueOpen(paths: string[] | null): void {
+    this.opens.push(paths);
+  }
+  queueSave(path: string | null): void {
+    this.saves.push(path);
+  }
+  async openFiles(): Promise<string[] | null> {
+    return this.opens.shift() ?? null;
+  }
+  async saveFile(): Promise<string | null> {
+    return this.saves.shift() ?? null;
+  }
+}
+
 export interface Harness {
   readonly page: Page;
+  readonly dialogs: ScriptedDialogs;
   readonly backend: Backend;
   /** Every URL the page requested (the app must stay on its own origin). */
   readonly requests: string[];
@@ -31,7 +51,9 @@ export interface Harness {
 async function install(page: Page): Promise<Harness> {
   const requests: string[] = [];
   page.on('request', (r) => requests.push(r.url()));
+  const dialogs = new ScriptedDialogs();
   const backend = await Backend.create({
+    dialogs,
     name: 'web-harness',
     version: JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).version,
     assetsDir: join(ROOT, 'assets'),
@@ -80,6 +102,7 @@ async function install(page: Page): Promise<Harness> {
 
   return {
     page,
+    dialogs,
     backend,
     requests,
     async screenshot(view: string) {

@@ -4,10 +4,11 @@ import { REQUEST_CHECKS } from '../../../shared/ipc/requests';
 import { Backend } from '../../../electron/backend/backend';
 import { dispatch, type Handlers } from '../../../electron/backend/dispatch';
 import { createHandlers } from '../../../electron/backend/handlers';
+import { NO_DIALOGS } from '../../../electron/backend/host';
 
 let handlers: Handlers;
 beforeAll(async () => {
-  const backend = await Backend.create({ name: 'cli', version: '0.0.0-test', assetsDir: '/nonexistent', emit: () => undefined });
+  const backend = await Backend.create({ name: 'cli', version: '0.0.0-test', assetsDir: '/nonexistent', dialogs: NO_DIALOGS, emit: () => undefined });
   handlers = createHandlers(backend);
 });
 
