@@ -22,3 +22,7 @@ export const EXIT_USAGE = 2;
 export class UsageError extends Error {
   override readonly name = 'UsageError';
 }
+
+/** Each line of a (possibly multi-line) message, prefixed with "opttrace COMMAND: ". */
+export const prefixLines = (command: string, message: string): string =>
+  `${message.split('\n').map((line) => `opttrace ${command}: ${line}`).join('\n')}\n`;

@@ -2,7 +2,7 @@
  * The `opttrace` command line, callable in-process (tests) or from index.ts. Plain Node: never
  * imports electron. New commands (load, explain, …) are one module each, added to COMMANDS.
  */
-import { EXIT_USAGE, UsageError, type CliIo, type Command } from './command';
+import { EXIT_USAGE, UsageError, prefixLines, type CliIo, type Command } from './command';
 import { diffCommand } from './commands/diff';
 import { helpCommand, usageText } from './commands/help';
 import { replayCommand } from './commands/replay';
@@ -28,7 +28,7 @@ export const runCli = async (argv: readonly string[], io: CliIo): Promise<number
     return await command.run(rest, io);
   } catch (err) {
     if (err instanceof UsageError) {
-      io.stderr.write(`opttrace ${name}: ${err.message}\n`);
+      io.stderr.write(prefixLines(name, err.message));
       return EXIT_USAGE;
     }
     // An engine bug: still no stack trace for the analyst, but say what to report.

@@ -1,7 +1,7 @@
 /** `opttrace replay FILE… [--json] [--assume NAME=VALUE …] [--preset NAME]` */
 import { replay } from '../../../shared/rules';
 import { parseCommonArgs } from '../args';
-import { EXIT_FAILED, EXIT_OK, EXIT_USAGE, UsageError, type CliIo, type Command } from '../command';
+import { EXIT_FAILED, EXIT_OK, EXIT_USAGE, UsageError, prefixLines, type CliIo, type Command } from '../command';
 import { renderReplay } from '../format';
 import { loadScenario, rulebookFor } from '../load-scenario';
 
@@ -30,7 +30,7 @@ export const replayCommand: Command = {
         if (r.expectations.some((x) => !x.pass)) status = Math.max(status, EXIT_FAILED);
       } catch (err) {
         if (!(err instanceof UsageError)) throw err;
-        io.stderr.write(`${err.message}\n`);
+        io.stderr.write(prefixLines('replay', err.message));
         status = EXIT_USAGE;
       }
     }
