@@ -30,6 +30,8 @@ export class Ctx {
   readonly singleStops = new Set<string>();
   /** Canonical multi-word STOP phrases ("OPT OUT"), matched only when multiWordStop is on. */
   readonly multiStops: string[] = [];
+  /** First words of the multi-word STOP phrases ("OPT"): only texts starting with one are normalised. */
+  readonly multiFirst = new Set<string>();
   readonly flags: RaisedFlag[] = [];
   // The current step.
   event!: ScenarioEvent;
@@ -50,7 +52,10 @@ export class Ctx {
     }
     for (const w of a.stopWords) {
       const c = this.canon(w).replace(/\s+/g, ' ');
-      if (c.includes(' ')) this.multiStops.push(c);
+      if (c.includes(' ')) {
+        this.multiStops.push(c);
+        this.multiFirst.add(c.slice(0, c.indexOf(' ')));
+      }
       else this.singleStops.add(c);
     }
   }
