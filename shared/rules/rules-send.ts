@@ -59,13 +59,14 @@ export const sendCheck = (ctx: Ctx, n: NumberState, c: CodeState, opts: SendOpti
     });
   }
   if (!sent) return false;
-  if (!sendable && !opts.platformChecks) {
-    ctx.flag('SENT-WHILE-BLOCKED', 'SEND-CHECK', c.code, kw, () => `${ctx.what()}, but ${n.mobileNumber} was not sendable on ${c.code}: ${blockReason(ctx.a, n, c)}`);
+  if (!opts.platformChecks) {
+    if (!sendable) ctx.flag('SENT-WHILE-BLOCKED', 'SEND-CHECK', c.code, kw, () => `${ctx.what()}, but ${n.mobileNumber} was not sendable on ${c.code}: ${blockReason(ctx.a, n, c)}`);
+    // A delivery for a pending keyword, or to a number whose only opt-ins on the code are pending.
     let pending = false;
     if (opts.keywordKey !== undefined) pending = c.subs.get(opts.keywordKey)?.status === 'OptInPending';
-    else for (const s of c.subs.values()) if (s.status === 'OptInPending') pending = true;
+    else if (!sendable) for (const s of c.subs.values()) if (s.status === 'OptInPending') pending = true;
     if (pending) {
-      ctx.flag('PENDING-TREATED-AS-OPTED-IN', 'SEND-CHECK', c.code, kw, () => `${ctx.what()} to a number whose opt-in was only pending, which counts as opted out`);
+      ctx.flag('PENDING-TREATED-AS-OPTED-IN', 'SEND-CHECK', c.code, kw, () => `${ctx.what()} for a subscription that was only opt-in pending, which counts as opted out`);
     }
   }
   if (!Number.isNaN(c.revokedAt)) {
