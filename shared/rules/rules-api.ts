@@ -55,7 +55,8 @@ export const applyJourneyLike = (ctx: Ctx, e: JourneySmsEvent | OutboundDeEvent)
     const from = c.subs.get(key)?.status ?? 'None';
     if (from === 'None' || from === 'NotOptedIn') {
       const reopt = otherOptedOut(c, key);
-      ctx.setSub(c, key, name, 'OptedIn', ruleId, assumptions, () => `${ctx.what()}; ${route} creates a missing subscription opted in`);
+      // Creating a missing subscription is not in dispute; only re-opting in depends on the assumption.
+      ctx.setSub(c, key, name, 'OptedIn', ruleId, NONE, () => `${ctx.what()}; ${route} creates a missing subscription opted in`);
       if (reopt) ctx.flag('REOPTIN-AFTER-STOP', ruleId, e.code, name, () => `${ctx.what()}: ${route} opted ${e.mobileNumber} in to ${name} after it had opted out of other keywords on ${e.code}`);
     } else if (resubscribes && from !== 'OptedIn') {
       ctx.setSub(c, key, name, 'OptedIn', ruleId, assumptions, () => `${ctx.what()}; under this rulebook ${route} subscribes regardless of status`);
