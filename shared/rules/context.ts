@@ -126,20 +126,20 @@ export class Ctx {
   /** Sets a subscription, records the change and its decision. Returns the previous status. */
   setSub(
     c: CodeState, key: string, keyword: string, to: SubStatus, ruleId: RuleId, assumptions: readonly AssumptionName[],
-    why: () => string, opts: { byStop?: boolean; windowEnds?: number } = {},
+    why: () => string, byStop = false, windowEnds = NaN,
   ): SubscriptionStatus {
     let s: SubState | undefined = c.subs.get(key);
     const from: SubscriptionStatus = s?.status ?? 'None';
     if (s === undefined) {
-      s = { status: to, keyword, eventId: this.event.id, ruleId, assumptions, windowEnds: opts.windowEnds ?? NaN, byStop: opts.byStop ?? false };
+      s = { status: to, keyword, eventId: this.event.id, ruleId, assumptions, windowEnds, byStop };
       c.subs.set(key, s);
     } else {
       s.status = to;
       s.eventId = this.event.id;
       s.ruleId = ruleId;
       s.assumptions = assumptions;
-      s.windowEnds = opts.windowEnds ?? NaN;
-      s.byStop = opts.byStop ?? false;
+      s.windowEnds = windowEnds;
+      s.byStop = byStop;
     }
     if (this.full) {
       if (from !== to) this.changes.push({ kind: 'subscription', mobileNumber: this.event.mobileNumber, code: c.code, keyword, from, to, ruleId, assumptions });
@@ -162,10 +162,10 @@ export class Ctx {
   }
 
   flag(flag: FlagId, ruleId: RuleId, code: string | undefined, keyword: string | undefined, why: () => string): void {
+    // Fixed shape; absent code/keyword stay undefined (JSON leaves them out).
     const f: RaisedFlag = {
       flag, ruleId, eventId: this.event.id, at: this.event.at, mobileNumber: this.event.mobileNumber,
-      ...(code !== undefined ? { code } : {}), ...(keyword !== undefined ? { keyword } : {}),
-      reason: this.full ? why() : '',
+      code, keyword, reason: this.full ? why() : '',
     };
     this.flags.push(f);
     if (this.full) this.stepFlags.push(f);

@@ -38,7 +38,7 @@ export const applyMessageContact = (ctx: Ctx, e: MessageContactEvent): void => {
         () => `${name} on ${e.code} stays ${from}`, () => `${ctx.what()}; there is nothing for ${e.subscribe ? 'subscribe' : 'resubscribe'} to change`);
     }
   }
-  sendCheck(ctx, n, c, { platformChecks: true, ...(k ? { keywordKey: k.key } : {}) });
+  sendCheck(ctx, n, c, true, k?.key);
 };
 
 export const applyJourneyLike = (ctx: Ctx, e: JourneySmsEvent | OutboundDeEvent): void => {
@@ -70,12 +70,12 @@ export const applyJourneyLike = (ctx: Ctx, e: JourneySmsEvent | OutboundDeEvent)
     if (ctx.full) ctx.decide({ ruleId: e.type === 'journey.sms' ? 'JOURNEY-CREATE-ONLY' : 'OUTBOUND-DE', target: 'event', code: e.code, changed: false },
       () => 'Subscriptions unchanged', () => `${ctx.what()}; "subscribed only" changes no subscription and skips numbers that are not sendable`);
   }
-  sendCheck(ctx, n, c, { platformChecks: true });
+  sendCheck(ctx, n, c, true);
 };
 
 export const applySend = (ctx: Ctx, e: SendEvent): void => {
   const n = ctx.num(e.mobileNumber);
   const c = ctx.code(n, e.code);
   const k = e.keyword !== undefined ? ctx.canon(e.keyword) : undefined;
-  sendCheck(ctx, n, c, { platformChecks: false, delivered: e.delivered !== false, ...(k !== undefined ? { keywordKey: k } : {}) });
+  sendCheck(ctx, n, c, false, k, e.delivered !== false);
 };
