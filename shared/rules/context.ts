@@ -60,8 +60,16 @@ export class Ctx {
     }
   }
 
+  /** Canonical spellings seen so far: keywords repeat, so this saves an allocation per event. */
+  private readonly canonCache = new Map<string, string>();
+
   canon(s: string): string {
-    return this.a.keywordCaseInsensitive ? s.trim().toUpperCase() : s.trim();
+    const hit = this.canonCache.get(s);
+    if (hit !== undefined) return hit;
+    const c = this.a.keywordCaseInsensitive ? s.trim().toUpperCase() : s.trim();
+    // Bounded: free-text first words must not grow it without limit.
+    if (this.canonCache.size < 4096) this.canonCache.set(s, c);
+    return c;
   }
 
   keyword(code: string, name: string): KeywordIndex | undefined {
@@ -71,6 +79,11 @@ export class Ctx {
   /** Display spelling of a keyword on a code (the code's own spelling when it defines it). */
   display(code: string, name: string): string {
     return this.keyword(code, name)?.def.keyword ?? name.trim();
+  }
+
+  /** Display spelling for an already canonical key. */
+  displayKey(code: string, key: string): string {
+    return this.codes.get(code)?.keywords.get(key)?.def.keyword ?? key;
   }
 
   begin(event: ScenarioEvent, at: number): void {

@@ -51,7 +51,7 @@ export const applyJourneyLike = (ctx: Ctx, e: JourneySmsEvent | OutboundDeEvent)
     const resubscribes = journey ? ctx.a.journeyResubscribes : ctx.a.outboundResubscribes;
     const route = journey ? 'Journey Builder "subscribe all"' : 'an Outbound send with "subscribe all"';
     const key = ctx.canon(e.keyword);
-    const name = ctx.display(e.code, e.keyword);
+    const name = ctx.displayKey(e.code, key);
     const from = c.subs.get(key)?.status ?? 'None';
     if (from === 'None' || from === 'NotOptedIn') {
       const reopt = otherOptedOut(c, key);

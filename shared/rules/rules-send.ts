@@ -43,7 +43,7 @@ export const sendCheck = (ctx: Ctx, n: NumberState, c: CodeState, platformChecks
   }
   const sent = platformChecks ? sendable : delivered;
   // Display spelling of the keyword, only needed for texts and flags.
-  const kwName = (): string | undefined => (keywordKey === undefined ? undefined : c.subs.get(keywordKey)?.keyword ?? ctx.display(c.code, keywordKey));
+  const kwName = (): string | undefined => (keywordKey === undefined ? undefined : c.subs.get(keywordKey)?.keyword ?? ctx.displayKey(c.code, keywordKey));
   const kw = ctx.full ? kwName() : undefined;
   if (ctx.full) {
     const assumptions = ctx.a.inactiveBlocksSend && n.contact === 'Inactive' ? INACTIVE : ctx.a.undeliverableBlocksSend && n.undeliverable ? UNDELIVERABLE : NONE;
