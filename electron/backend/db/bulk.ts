@@ -112,3 +112,20 @@ export function refreshCodes(ws: Workspace): void {
           UNION ALL SELECT short_code, code_id, NULL, source_id, line FROM messages WHERE short_code IS NOT NULL)
     GROUP BY code`);
 }
+
+/**
+ * Drops a table's indexes for a bulk load and returns their DDL: building an index once at the end
+ * is much cheaper than random B-tree inserts per row. Runs inside the file's savepoint, so a failed
+ * load's rollback restores them too.
+ */
+export function suspendIndexes(ws: Workspace, table: string): string[] {
+  const ddl = ws
+    .all(`SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL`, [table])
+    .map((r) => ({ name: String(r.name), sql: String(r.sql) }));
+  for (const i of ddl) ws.db.run(`DROP INDEX ${i.name}`);
+  return ddl.map((i) => i.sql);
+}
+
+export function restoreIndexes(ws: Workspace, ddl: readonly string[]): void {
+  for (const sql of ddl) ws.db.run(sql);
+}

@@ -100,6 +100,8 @@ export class RowContext {
   line = 0;
   sourceId = 0;
   failed = false;
+  private lastDateRaw = '';
+  private lastDateIso: string | null = null;
   constructor(
     readonly ix: ColumnIndex,
     readonly issues: RowIssues,
@@ -137,7 +139,13 @@ export class RowContext {
   date(key: string): string | null {
     const raw = this.raw(key);
     if (raw === '') return null;
+    // One-entry cache: a row's LogDate, OptInDate, CreatedDate and ModifiedDate are often the same text.
+    if (raw === this.lastDateRaw) return this.lastDateIso;
     const iso = parseExportDate(raw);
+    if (iso !== undefined) {
+      this.lastDateRaw = raw;
+      this.lastDateIso = iso;
+    }
     if (iso === undefined) {
       return this.fail(key, raw, 'date-unreadable', `unreadable date "${raw}": expected M/D/YYYY h:mm:ss AM, M/D/YYYY H:mm, YYYY-MM-DD HH:mm:ss(.fff) or ISO-8601`);
     }

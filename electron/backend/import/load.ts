@@ -5,7 +5,9 @@
  * load_errors with file, line, column, value and what was expected.
  */
 import { basename } from 'node:path';
-import { begin, BulkWriter, commit, databaseBytes, finishSource, insertSource, refreshCodes, release, rollback, rollbackTo, savepoint } from '../db/bulk';
+import {
+  begin, BulkWriter, commit, databaseBytes, finishSource, insertSource, refreshCodes, release, restoreIndexes, rollback, rollbackTo, savepoint, suspendIndexes,
+} from '../db/bulk';
 import type { Workspace } from '../db/workspace';
 import { CsvReader } from './csv';
 import { detectFormat } from './detect';
@@ -124,6 +126,7 @@ async function loadOne(ws: Workspace, path: string, opts: LoadOptions): Promise<
       fileName, sizeBytes: totalBytes, sha256: '', format: format.id, encoding: reader.info.encoding + (reader.info.bom ? ' (BOM)' : ''),
       delimiter: reader.info.delimiter, header, loadedAt: (opts.now ?? (() => new Date().toISOString()))(),
     });
+    const indexes = suspendIndexes(ws, format.table);
     const sink = new RowSink(ws, sourceId, format, index, new BulkWriter(ws, format.table));
     const started = Date.now();
     let batchNo = 0;
@@ -141,6 +144,7 @@ async function loadOne(ws: Workspace, path: string, opts: LoadOptions): Promise<
       if (opts.signal?.aborted) throw new LoadCancelled();
     }
     sink.finish();
+    restoreIndexes(ws, indexes);
     const sha256 = reader.sha256();
     finishSource(ws, sourceId, { sha256, sizeBytes: reader.bytesRead, rowsLoaded: sink.loaded, rowsRejected: sink.rejected, warnings: sink.warnings });
     const nothing = sink.loaded === 0;

@@ -47,6 +47,55 @@ const US_DATE = /^(\d{1,2})\/(\d{1,2})\/(\d{4})(?:[ T]+(\d{1,2}):(\d{2})(?::(\d{
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,7}))?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?)?$/;
 const DAYS = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
+/** `YYYY-MM-DDTHH:mm:ss.fffZ` from UTC epoch ms, without Date allocation per call on the hot path. */
+const p2 = (n: number): string => (n < 10 ? '0' + n : String(n));
+const p3 = (n: number): string => (n < 10 ? '00' + n : n < 100 ? '0' + n : String(n));
+
+function toIso(y: number, mo: number, d: number, h: number, mi: number, sec: number, ms: number, offsetMin: number): string {
+  // Fast path: CST shifts by whole hours; only a date rollover needs the Date object.
+  let hh = h - offsetMin / 60;
+  if (Number.isInteger(hh) && hh >= 0 && hh < 24 && y >= 1000) {
+    return `${y}-${p2(mo)}-${p2(d)}T${p2(hh)}:${p2(mi)}:${p2(sec)}.${p3(ms)}Z`;
+  }
+  return new Date(Date.UTC(y, mo - 1, d, h, mi, sec, ms) - offsetMin * 60_000).toISOString();
+}
+
+const digit = (s: string, i: number): number => {
+  const c = s.charCodeAt(i) - 48;
+  return c >= 0 && c <= 9 ? c : -1;
+};
+
+/** Hand-parsed `M/D/YYYY h:mm:ss AM` (the most common export shape); undefined → fall back to the regexes. */
+function parseUsFast(s: string): [number, number, number, number, number, number, boolean] | undefined {
+  let i = 0;
+  const num = (maxDigits: number): number => {
+    let n = 0;
+    let k = 0;
+    for (; k < maxDigits; k++) {
+      const dg = digit(s, i);
+      if (dg < 0) break;
+      n = n * 10 + dg;
+      i++;
+    }
+    return k === 0 ? -1 : n;
+  };
+  const mo = num(2);
+  if (mo < 0 || s[i++] !== '/') return undefined;
+  const d = num(2);
+  if (d < 0 || s[i++] !== '/') return undefined;
+  const y = num(4);
+  if (y < 1000 || s[i++] !== ' ') return undefined;
+  const h = num(2);
+  if (h < 0 || s[i++] !== ':') return undefined;
+  const mi = num(2);
+  if (mi < 0 || s[i++] !== ':') return undefined;
+  const sec = num(2);
+  if (sec < 0 || s[i++] !== ' ') return undefined;
+  const ap = s.slice(i);
+  if (ap !== 'AM' && ap !== 'PM') return undefined;
+  return [y, mo, d, h, mi, sec, ap === 'PM'];
+}
+
 /**
  * Parses an export date to UTC ISO-8601 (`…Z`). No offset in the text → CST (UTC−6, no DST); an
  * explicit ISO offset is honoured. Returns null for an empty/NULL cell and undefined when unreadable.
@@ -56,35 +105,41 @@ export function parseExportDate(raw: string): string | null | undefined {
   if (s === '' || s === 'NULL' || s === 'null') return null;
   let y: number, mo: number, d: number, h = 0, mi = 0, sec = 0, ms = 0;
   let offsetMin = CST_OFFSET_MINUTES;
-  let m = US_DATE.exec(s);
-  if (m) {
-    mo = +m[1]!; d = +m[2]!; y = +m[3]!;
-    if (m[4] !== undefined) {
-      h = +m[4]; mi = +m[5]!; sec = m[6] ? +m[6] : 0; ms = m[7] ? Math.floor(+m[7].padEnd(3, '0').slice(0, 3)) : 0;
-      const ampm = m[8];
-      if (ampm) {
-        if (h < 1 || h > 12) return undefined;
-        const pm = ampm === 'P' || ampm === 'p';
-        h = (h % 12) + (pm ? 12 : 0);
-      }
-    }
+  const fast = parseUsFast(s);
+  if (fast) {
+    [y, mo, d, h, mi, sec] = fast;
+    if (h < 1 || h > 12) return undefined;
+    h = (h % 12) + (fast[6] ? 12 : 0);
   } else {
-    m = ISO_DATE.exec(s);
-    if (!m) return undefined;
-    y = +m[1]!; mo = +m[2]!; d = +m[3]!;
-    if (m[4] !== undefined) {
-      h = +m[4]; mi = +m[5]!; sec = m[6] ? +m[6] : 0; ms = m[7] ? +m[7].padEnd(3, '0').slice(0, 3) : 0;
-      const z = m[8];
-      if (z === 'Z') offsetMin = 0;
-      else if (z) {
-        const digits = z.slice(1).replace(':', '');
-        offsetMin = (z[0] === '-' ? -1 : 1) * (+digits.slice(0, 2) * 60 + (digits.length > 2 ? +digits.slice(2, 4) : 0));
+    let m = US_DATE.exec(s);
+    if (m) {
+      mo = +m[1]!; d = +m[2]!; y = +m[3]!;
+      if (m[4] !== undefined) {
+        h = +m[4]; mi = +m[5]!; sec = m[6] ? +m[6] : 0; ms = m[7] ? +m[7].padEnd(3, '0').slice(0, 3) : 0;
+        const ampm = m[8];
+        if (ampm) {
+          if (h < 1 || h > 12) return undefined;
+          h = (h % 12) + (ampm === 'P' || ampm === 'p' ? 12 : 0);
+        }
+      }
+    } else {
+      m = ISO_DATE.exec(s);
+      if (!m) return undefined;
+      y = +m[1]!; mo = +m[2]!; d = +m[3]!;
+      if (m[4] !== undefined) {
+        h = +m[4]; mi = +m[5]!; sec = m[6] ? +m[6] : 0; ms = m[7] ? +m[7].padEnd(3, '0').slice(0, 3) : 0;
+        const z = m[8];
+        if (z === 'Z') offsetMin = 0;
+        else if (z) {
+          const digits = z.slice(1).replace(':', '');
+          offsetMin = (z[0] === '-' ? -1 : 1) * (+digits.slice(0, 2) * 60 + (digits.length > 2 ? +digits.slice(2, 4) : 0));
+        }
       }
     }
   }
   if (mo < 1 || mo > 12 || d < 1 || d > DAYS[mo - 1]! || h > 23 || mi > 59 || sec > 59) return undefined;
   if (mo === 2 && d === 29 && !(y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0))) return undefined;
-  return new Date(Date.UTC(y, mo - 1, d, h, mi, sec, ms) - offsetMin * 60_000).toISOString();
+  return toIso(y, mo, d, h, mi, sec, ms, offsetMin);
 }
 
 /** Flags in tracking exports come as 1/0, True/False, Y/N. Undefined = unreadable. */
