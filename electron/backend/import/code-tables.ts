@@ -64,3 +64,6 @@ export function combinedStatus(optInStatusId: string | null, optOutStatusId: str
       return undefined;
   }
 }
+
+/** Global STOP words (rules.md STOP-CODE-WIDE, current help list), for gap detection only. */
+export const STOP_WORDS: readonly string[] = ['STOP', 'QUIT', 'CANCEL', 'END', 'UNSUBSCRIBE', 'REVOKE', 'OPT OUT', 'TERMINATE'];

@@ -23,8 +23,10 @@ export type Detection =
 
 /**
  * The format whose required columns are all present and that recognises the most header columns
- * wins (so `_SMSSubscriptionLog`, with LogDate, beats `_MobileSubscription`). With an override, that
- * format is used and its missing required columns are named.
+ * wins (so `_SMSSubscriptionLog`, with LogDate, beats `_MobileSubscription`). A format that lacks a
+ * required column but recognises MORE columns than that winner is what the file really is: its
+ * missing columns are named rather than loading it as the wrong export. With an override, only that
+ * format is tried and its missing required columns are named.
  */
 export function detectFormat(header: readonly string[], override?: FormatId): Detection {
   const candidates = override ? [formatById(override)] : FORMATS;
@@ -35,11 +37,14 @@ export function detectFormat(header: readonly string[], override?: FormatId): De
     const missing = index.missing();
     if (missing.length === 0) {
       if (!best || index.matchedCount() > best.index.matchedCount()) best = { format, index };
-    } else if (index.matchedCount() > 0 && (!closest || index.matchedCount() > closest.index.matchedCount())) {
-      closest = { format, index, missing };
+      continue;
     }
+    // Only a file that has most of a format's required columns "looks like" it.
+    const required = format.columns.filter((c) => c.required).length + (format.requireOneOf?.length ?? 0);
+    const plausible = override !== undefined || missing.length * 2 <= required;
+    if (plausible && (!closest || index.matchedCount() > closest.index.matchedCount())) closest = { format, index, missing };
   }
-  if (best) return { ok: true, ...best };
+  if (best && !(closest && closest.index.matchedCount() > best.index.matchedCount())) return { ok: true, ...best };
   if (closest) {
     return {
       ok: false,

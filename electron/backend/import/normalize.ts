@@ -30,7 +30,7 @@ export function normalizeNumber(raw: string): NumberResult {
     if (s === '' || s.toUpperCase() === 'NULL') return { ok: false, code: 'number-missing', message: 'mobile number is empty' };
     s = s.replace(/[\s+()\-.]/g, '');
     if (!isAllDigits(s)) {
-      const sci = /^\d(\.\d+)?e\+?\d+$/i.test(s) ? ' (looks like a spreadsheet turned it into scientific notation)' : '';
+      const sci = /^\d(\.\d+)?e\+?\d+$/i.test(raw.trim()) ? ' (looks like a spreadsheet turned it into scientific notation)' : '';
       return { ok: false, code: 'number-not-digits', message: `mobile number contains characters other than digits and + ( ) - . spaces${sci}` };
     }
   }
