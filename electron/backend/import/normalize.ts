@@ -53,7 +53,7 @@ const p3 = (n: number): string => (n < 10 ? '00' + n : n < 100 ? '0' + n : Strin
 
 function toIso(y: number, mo: number, d: number, h: number, mi: number, sec: number, ms: number, offsetMin: number): string {
   // Fast path: CST shifts by whole hours; only a date rollover needs the Date object.
-  let hh = h - offsetMin / 60;
+  const hh = h - offsetMin / 60;
   if (Number.isInteger(hh) && hh >= 0 && hh < 24 && y >= 1000) {
     return `${y}-${p2(mo)}-${p2(d)}T${p2(hh)}:${p2(mi)}:${p2(sec)}.${p3(ms)}Z`;
   }
