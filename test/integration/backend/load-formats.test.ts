@@ -93,6 +93,22 @@ describe('each export format loads from a real-looking file', () => {
     ]);
   });
 
+  it('fast and plain sql.js binding store identical rows (non-ASCII, NULLs, integers)', async () => {
+    const dump = async () => {
+      const ws = await newWorkspace();
+      await loadFiles(ws, [{ path: fixture('utf16le-bom.csv') }, { path: fixture('multiline.csv') }]);
+      return JSON.stringify([ws.all('SELECT * FROM subscription_log'), ws.all('SELECT * FROM messages')]);
+    };
+    const fast = await dump();
+    process.env.OPTTRACE_PLAIN_BIND = '1';
+    try {
+      expect(await dump()).toBe(fast);
+    } finally {
+      delete process.env.OPTTRACE_PLAIN_BIND;
+    }
+    expect(fast).toContain('SKé');
+  });
+
   it('matches lowercase headers with a leading underscore', async () => {
     const ws = await newWorkspace();
     const r = await loadFiles(ws, [{ path: fixture('lowercase-headers.csv') }]);

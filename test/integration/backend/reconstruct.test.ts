@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Workspace } from '../../../electron/backend/db/workspace';
+import { loadDerivedEvents, saveDerivedEvents } from '../../../electron/backend/db/events';
 import { reconstruct } from '../../../electron/backend/history/reconstruct';
 import { loadFiles } from '../../../electron/backend/import/load';
 import { SCENARIO_FORMAT } from '../../../shared/model/scenario';
@@ -36,6 +37,15 @@ describe('history reconstruction', () => {
     expect(scenario.codes.map((c) => c.code)).toEqual(['12345']);
     expect(scenario.codes[0]!.keywords.find((k) => k.keyword === 'HALT')).toMatchObject({ kind: 'stop' });
     expect(scenario.gaps).toEqual([]);
+  });
+
+  it('derived events are stored citing source id and line, and read back identically', () => {
+    const { scenario } = reconstruct(ws, '15550100056');
+    saveDerivedEvents(ws, '15550100056', scenario.events);
+    saveDerivedEvents(ws, '15550100056', scenario.events); // idempotent per number
+    expect(loadDerivedEvents(ws, '15550100056')).toEqual(scenario.events);
+    const rows = ws.all(`SELECT e.line, s.file_name FROM events e JOIN sources s ON s.id = e.source_id WHERE number = '15550100056' ORDER BY at`);
+    expect(rows.map((r) => [r.file_name, r.line])).toEqual(scenario.events.map((e) => [e.evidence![0]!.file, e.evidence![0]!.line]));
   });
 
   it('double opt-in confirmed: keyword then the confirming reply', () => {
