@@ -6,7 +6,7 @@
  */
 import { basename } from 'node:path';
 import {
-  begin, BulkWriter, commit, databaseBytes, finishSource, insertSource, refreshCodes, release, restoreIndexes, rollback, rollbackTo, savepoint, suspendIndexes,
+  begin, BulkWriter, setCacheSize, commit, databaseBytes, finishSource, insertSource, refreshCodes, release, restoreIndexes, rollback, rollbackTo, savepoint, suspendIndexes,
 } from '../db/bulk';
 import type { Workspace } from '../db/workspace';
 import { CsvReader } from './csv';
@@ -76,10 +76,33 @@ const DEFAULT_MAX_DB_BYTES = 1.5 * 1024 ** 3;
 /** Database bytes per CSV byte, measured on data-view exports (raw + normalized values + index). */
 const GROWTH_PER_CSV_BYTE = 1.6;
 const SLICE_MS = 25;
+/**
+ * Page cache during a load: the number index takes random inserts, and with SQLite's default 2 MB
+ * cache every one of them re-reads and re-writes pages through sql.js's in-memory file.
+ */
+const LOAD_CACHE_KIB = Number(process.env.OPTTRACE_LOAD_CACHE_KIB ?? 131_072);
+const DEFAULT_CACHE_KIB = 2_000;
 const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
+/** Workspaces with a load in progress: sql.js has one connection, so loads never overlap. */
+const loading = new WeakSet<Workspace>();
+
 export async function loadFiles(ws: Workspace, files: readonly { path: string }[], opts: LoadOptions = {}): Promise<LoadResult> {
+  if (loading.has(ws)) {
+    const message = 'Another load is still running in this workspace: wait for it to finish or cancel it.';
+    return { ok: false, cancelled: false, files: files.map((f) => ({ ...emptySummary(f.path), message, errorCode: 'busy' })) };
+  }
+  loading.add(ws);
+  try {
+    return await loadAll(ws, files, opts);
+  } finally {
+    loading.delete(ws);
+  }
+}
+
+async function loadAll(ws: Workspace, files: readonly { path: string }[], opts: LoadOptions): Promise<LoadResult> {
   const summaries: FileLoadSummary[] = [];
+  setCacheSize(ws, LOAD_CACHE_KIB);
   begin(ws);
   try {
     for (const [i, f] of files.entries()) {
@@ -99,11 +122,13 @@ export async function loadFiles(ws: Workspace, files: readonly { path: string }[
     commit(ws);
   } catch (e) {
     rollback(ws);
+    setCacheSize(ws, DEFAULT_CACHE_KIB);
     if (e instanceof LoadCancelled) {
       return { ok: false, cancelled: true, files: files.map((f) => ({ ...emptySummary(f.path), status: 'cancelled', message: e.message })) };
     }
     throw e;
   }
+  setCacheSize(ws, DEFAULT_CACHE_KIB);
   if (summaries.some((s) => s.rowsLoaded > 0)) ws.dirty = true;
   return { ok: summaries.length > 0 && summaries.every((s) => s.status === 'loaded'), cancelled: false, files: summaries };
 }
