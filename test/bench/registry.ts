@@ -3,6 +3,8 @@ import { Backend } from '../../electron/backend/backend';
 import { dispatch } from '../../electron/backend/dispatch';
 import { createHandlers } from '../../electron/backend/handlers';
 import { NO_DIALOGS } from '../../electron/backend/host';
+import { benchLoad } from './load-bench';
+import { benchRules } from './rules-bench';
 
 export interface Bench {
   readonly name: string;
@@ -25,4 +27,16 @@ const ipcRoundTrip: Bench = {
   },
 };
 
-export const BENCHES: readonly Bench[] = [ipcRoundTrip];
+const rules: Bench = {
+  name: 'rules',
+  description: 'replay of 100,000 numbers x 10 events (1M) and 10x smaller, statuses+verdicts vs full decision records',
+  run: benchRules,
+};
+
+const load: Bench = {
+  name: 'load',
+  description: '1,000,000-row _SMSSubscriptionLog CSV end to end vs a bare sql.js insert of the same rows',
+  run: () => benchLoad({ rows: Number(process.env.OPTTRACE_BENCH_ROWS ?? 1_000_000) }),
+};
+
+export const BENCHES: readonly Bench[] = [ipcRoundTrip, rules, load];

@@ -13,7 +13,7 @@ async function main(): Promise<void> {
     if (!json) console.log(`# ${bench.name}: ${bench.description}`);
     const result = await bench.run();
     for (const [name, value] of Object.entries(result)) {
-      const key = `${bench.name}.${name}`;
+      const key = name.includes('.') ? name : `${bench.name}.${name}`;
       figures[key] = value;
       if (!json) console.log(`${key}: ${Number.isInteger(value) ? value : value.toFixed(3)}`);
     }
