@@ -7,6 +7,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useMemo, useRef, useState, type DragEvent, type KeyboardEvent } from 'react';
 import type { EventRoute } from '../../../../shared/model';
 import type { Step } from '../../../../shared/rules';
+import { Icon } from '../../components/icon';
 import { cstText, routeInfo, routeOf, summary, utcText } from './routes';
 
 export interface EventListActions {
@@ -109,12 +110,12 @@ export function EventList({ steps, cursor, hidden, divergence, height = 380, ...
                 </button>
                 {actions.onEdit && (
                   <span className="row-actions">
-                    <button type="button" className="icon-btn" title="Move earlier (Alt+↑)" aria-label={`Move ${id} earlier`} disabled={i === 0} onClick={() => actions.onMove?.(id, i - 1)}>↑</button>
-                    <button type="button" className="icon-btn" title="Move later (Alt+↓)" aria-label={`Move ${id} later`} disabled={i === steps.length - 1} onClick={() => actions.onMove?.(id, i + 1)}>↓</button>
-                    <button type="button" className="icon-btn" title="Edit" aria-label={`Edit ${id}`} onClick={() => actions.onEdit?.(id)}>✎</button>
-                    <button type="button" className="icon-btn" title="Duplicate" aria-label={`Duplicate ${id}`} onClick={() => actions.onDuplicate?.(id)}>⧉</button>
-                    <button type="button" className="icon-btn" title={s.skipped ? 'Replay this event again' : 'Skip: keep it in the timeline but leave it out of the replay'} aria-label={`${s.skipped ? 'Unskip' : 'Skip'} ${id}`} aria-pressed={s.skipped} onClick={() => actions.onSkip?.(id)}>⊘</button>
-                    <button type="button" className="icon-btn danger" title="Delete" aria-label={`Delete ${id}`} onClick={() => actions.onDelete?.(id)}>🗑</button>
+                    <button type="button" className="icon-btn" title="Move earlier (Alt+↑)" aria-label={`Move ${id} earlier`} disabled={i === 0} onClick={() => actions.onMove?.(id, i - 1)}><Icon name="up" /></button>
+                    <button type="button" className="icon-btn" title="Move later (Alt+↓)" aria-label={`Move ${id} later`} disabled={i === steps.length - 1} onClick={() => actions.onMove?.(id, i + 1)}><Icon name="down" /></button>
+                    <button type="button" className="icon-btn" title="Edit" aria-label={`Edit ${id}`} onClick={() => actions.onEdit?.(id)}><Icon name="edit" /></button>
+                    <button type="button" className="icon-btn" title="Duplicate" aria-label={`Duplicate ${id}`} onClick={() => actions.onDuplicate?.(id)}><Icon name="copy" /></button>
+                    <button type="button" className="icon-btn" title={s.skipped ? 'Replay this event again' : 'Skip: keep it in the timeline but leave it out of the replay'} aria-label={`${s.skipped ? 'Unskip' : 'Skip'} ${id}`} aria-pressed={s.skipped} onClick={() => actions.onSkip?.(id)}><Icon name="skip" /></button>
+                    <button type="button" className="icon-btn danger" title="Delete" aria-label={`Delete ${id}`} onClick={() => actions.onDelete?.(id)}><Icon name="trash" /></button>
                   </span>
                 )}
               </div>

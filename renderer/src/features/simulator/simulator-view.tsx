@@ -1,6 +1,7 @@
 /** The scenario simulator (product.md job 5): Redux-DevTools-style stepping over a replay of one history. */
 import { useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
+import { Icon } from '../../components/icon';
 import { useStore } from '../../store';
 import { SPEEDS, type Speed } from '../../store/simulator-slice';
 import { freshId, numbersOf } from './edits';
@@ -73,11 +74,11 @@ function Transport() {
   return (
     <div className="transport" role="toolbar" aria-label="Stepping">
       <div className="btn-group">
-        <button type="button" className="btn icon" onClick={a.home} disabled={s.cursor === 0} title={`First: step 0 (${SHORTCUTS.home})`} aria-label="Go to step 0" aria-keyshortcuts="Home">⏮</button>
-        <button type="button" className="btn icon" onClick={() => a.stepBy(-1)} disabled={s.cursor === 0} title={`Step back (${SHORTCUTS.back})`} aria-label="Step back" aria-keyshortcuts="ArrowLeft">◀</button>
-        <button type="button" className="btn icon primary" onClick={() => a.setPlaying(!s.playing)} disabled={s.n === 0} title={`${s.playing ? 'Pause' : 'Play'} (${SHORTCUTS.play})`} aria-label={s.playing ? 'Pause' : 'Play'} aria-keyshortcuts="Space">{s.playing ? '⏸' : '▶'}</button>
-        <button type="button" className="btn icon" onClick={() => a.stepBy(1)} disabled={s.cursor >= s.n} title={`Step forward (${SHORTCUTS.forward})`} aria-label="Step forward" aria-keyshortcuts="ArrowRight">▶▏</button>
-        <button type="button" className="btn icon" onClick={a.end} disabled={s.cursor >= s.n} title={`Last step (${SHORTCUTS.end})`} aria-label="Go to the last step" aria-keyshortcuts="End">⏭</button>
+        <button type="button" className="btn icon" onClick={a.home} disabled={s.cursor === 0} title={`First: step 0 (${SHORTCUTS.home})`} aria-label="Go to step 0" aria-keyshortcuts="Home"><Icon name="first" /></button>
+        <button type="button" className="btn icon" onClick={() => a.stepBy(-1)} disabled={s.cursor === 0} title={`Step back (${SHORTCUTS.back})`} aria-label="Step back" aria-keyshortcuts="ArrowLeft"><Icon name="back" /></button>
+        <button type="button" className="btn icon primary" onClick={() => a.setPlaying(!s.playing)} disabled={s.n === 0} title={`${s.playing ? 'Pause' : 'Play'} (${SHORTCUTS.play})`} aria-label={s.playing ? 'Pause' : 'Play'} aria-keyshortcuts="Space"><Icon name={s.playing ? 'pause' : 'play'} /></button>
+        <button type="button" className="btn icon" onClick={() => a.stepBy(1)} disabled={s.cursor >= s.n} title={`Step forward (${SHORTCUTS.forward})`} aria-label="Step forward" aria-keyshortcuts="ArrowRight"><Icon name="forward" /></button>
+        <button type="button" className="btn icon" onClick={a.end} disabled={s.cursor >= s.n} title={`Last step (${SHORTCUTS.end})`} aria-label="Go to the last step" aria-keyshortcuts="End"><Icon name="last" /></button>
       </div>
       <span className="step-counter" data-testid="step-counter" aria-live="polite">Step {s.cursor} of {s.n}</span>
       <label className="speed" title={`Playback speed (${SHORTCUTS.slower} slower, ${SHORTCUTS.faster} faster)`}>
@@ -90,9 +91,9 @@ function Transport() {
       <fieldset className="route-filter">
         <legend>Show routes <span className="muted">(hiding ≠ skipping: hidden events still replay)</span></legend>
         {ROUTES.map((r) => (
-          <label key={r.id} className={`chip route-${r.id}${s.hidden.includes(r.id) ? ' off' : ''}`}>
-            <input type="checkbox" checked={!s.hidden.includes(r.id)} onChange={() => a.toggleRoute(r.id)} />
-            <span aria-hidden="true" className="route-icon">{r.icon}</span> {r.label}
+          <label key={r.id} className={`chip${s.hidden.includes(r.id) ? ' off' : ''}`}>
+            <input type="checkbox" aria-label={`Show ${r.label}`} checked={!s.hidden.includes(r.id)} onChange={() => a.toggleRoute(r.id)} />
+            <span aria-hidden="true" className={`route-icon route-${r.id}`}>{r.icon}</span> {r.label}
           </label>
         ))}
       </fieldset>

@@ -44,15 +44,16 @@ export function StateMatrix({ codes, numbers, state, other, otherLabel = 'before
         const otherContact = other?.contacts.find((c) => c.mobileNumber === n);
         const contactChanged = other && otherContact?.status !== contact?.status;
         return (
-          <table key={n} className="matrix-table" data-testid={`matrix-${n}`}>
-            <caption>
-              <span className="mono">{n}</span>
+          <div key={n} className="matrix-number" data-testid={`matrix-${n}`}>
+            <div className="matrix-caption">
+              <span className="mono number">{n}</span>
               <span className={`contact${contactChanged ? ' changed' : ''}`} data-testid="contact-status">
                 Contact: {contact?.status ?? 'none'}
                 {contact?.undeliverable ? ' · undeliverable' : ''}
                 {contactChanged && <span className="was"> (was {otherContact?.status ?? 'none'})</span>}
               </span>
-            </caption>
+            </div>
+            <table className="matrix-table">
             <thead>
               <tr>
                 <th scope="col">Code</th>
@@ -98,7 +99,8 @@ export function StateMatrix({ codes, numbers, state, other, otherLabel = 'before
                 );
               })}
             </tbody>
-          </table>
+            </table>
+          </div>
         );
       })}
     </div>
