@@ -94,11 +94,19 @@ export class Ctx {
   decide(d: Omit<Decision, 'eventId' | 'mobileNumber' | 'sources' | 'reason' | 'assumptions' | 'changed'> & { assumptions?: readonly AssumptionName[]; changed?: boolean }, headline: () => string, why: () => string): void {
     if (!this.full) return;
     const assumptions = d.assumptions ?? NO_ASSUMPTIONS;
+    // Fixed key order, so JSON output reads the same for every decision.
     this.decisions.push({
-      ...d,
+      ruleId: d.ruleId,
       eventId: this.event.id,
       mobileNumber: this.event.mobileNumber,
+      ...(d.code !== undefined ? { code: d.code } : {}),
+      ...(d.keyword !== undefined ? { keyword: d.keyword } : {}),
+      target: d.target,
+      ...(d.from !== undefined ? { from: d.from } : {}),
+      ...(d.to !== undefined ? { to: d.to } : {}),
       changed: d.changed ?? (d.from !== d.to),
+      ...(d.sendable !== undefined ? { sendable: d.sendable } : {}),
+      ...(d.sent !== undefined ? { sent: d.sent } : {}),
       assumptions,
       sources: RULES[d.ruleId].sources,
       reason: sentence(headline(), why(), d.ruleId, assumptions, this.a),
