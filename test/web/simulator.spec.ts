@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
@@ -72,6 +72,7 @@ test('what if: a hypothetical STOP changes the verdict; a second interpretation 
   await expectRow(page, 'OptedOut', 'OptedOut', 'OptedOut', /Blocked \(opted out\)/);
   await expect(page.getByTestId('event-h1')).toContainText('hypothetical');
   await expect(page.getByTestId('whatif-panel')).toContainText('inserted');
+  await page.locator('.content').evaluate((e) => e.scrollTo(0, 0));
   await app.screenshot('simulator-whatif');
 
   // A Journey "subscribe all" on JOIN after the STOP: create-only by default, re-opts in when journeyResubscribes.
@@ -92,10 +93,13 @@ test('what if: a hypothetical STOP changes the verdict; a second interpretation 
   await expect(compare.getByTestId('compare-diff')).toContainText('step 5');
   await expect(page.getByTestId('compare-matrix').getByTestId(`cell-${N}-12345-JOIN`)).toHaveAttribute('data-status', 'OptedIn');
   await expect(page.getByTestId('timeline-divergence')).toBeVisible();
+  await page.setViewportSize({ width: 1400, height: 1400 });
+  await page.locator('.content').evaluate((e) => e.scrollTo(0, 0));
   await app.screenshot('simulator-compare');
   await page.getByLabel('Theme').selectOption('dark');
   await app.screenshot('simulator-compare-dark');
   await page.getByLabel('Theme').selectOption('light');
+  await page.setViewportSize({ width: 1400, height: 900 });
 
   // Revert one, then all.
   await page.getByTestId('whatif-panel').getByRole('button', { name: 'Revert h1' }).click();
@@ -171,4 +175,126 @@ test('saves through main, reopens the identical scenario, and refuses an invalid
   const lines = readFileSync(csv, 'utf8').trim().split('\r\n');
   expect(lines[0]).toContain('step,time_utc,time_cst,event_id');
   expect(lines).toHaveLength(5);
+});
+
+/** A synthetic history of `n` events on two codes, every route represented. */
+function bigScenario(n: number) {
+  const kinds = [
+    (i: number) => ({ type: 'mo', code: '12345', text: i % 10 === 0 ? 'STOP' : 'JOIN' }),
+    () => ({ type: 'import', code: '12345', keyword: 'NEWS', status: 'Active' }),
+    () => ({ type: 'journey.sms', code: '12345', keyword: 'JOIN', mode: 'subscribeAll' }),
+    () => ({ type: 'outbound.de', code: '67890', keyword: 'DEALS', mode: 'subscribedOnly' }),
+    () => ({ type: 'api.messageContact', code: '67890', keyword: 'DEALS', subscribe: true, resubscribe: false }),
+    () => ({ type: 'ui', code: '67890', keyword: 'DEALS', action: 'optIn' }),
+    () => ({ type: 'send', code: '12345', keyword: 'NEWS', delivered: true }),
+  ];
+  const t0 = Date.parse('2025-01-01T00:00:00Z');
+  return {
+    format: 'opttrace-scenario@1',
+    title: `Synthetic history, ${n} events`,
+    codes: [
+      { code: '12345', type: 'short', country: 'US', keywords: [{ keyword: 'JOIN', kind: 'opt-in', optIn: 'single' }, { keyword: 'NEWS', kind: 'outbound' }] },
+      { code: '67890', type: 'short', country: 'US', keywords: [{ keyword: 'DEALS', kind: 'opt-in', optIn: 'single' }] },
+    ],
+    initial: { contacts: [{ mobileNumber: N, status: 'Active' }] },
+    events: Array.from({ length: n }, (_, i) => ({ id: `e${i + 1}`, at: new Date(t0 + i * 3_600_000 + (i % 7) * 60_000).toISOString(), mobileNumber: N, ...kinds[i % kinds.length]!(i) })),
+  };
+}
+
+/**
+ * Times `count` steps (→) or edits (skip toggles) in the page. `render`: from the key/click to the end
+ * of React's synchronous render and commit (a microtask queued after it); `frame`: until the next
+ * frame has been produced as well (style, layout, paint, effects). Long tasks are counted too.
+ */
+async function measure(page: Page, action: 'step' | 'edit', count: number) {
+  return page.evaluate(
+    async ({ action, count }) => {
+      const longTasks: number[] = [];
+      const obs = new PerformanceObserver((l) => longTasks.push(...l.getEntries().map((e) => e.duration)));
+      obs.observe({ type: 'longtask' });
+      const afterFrame = () => new Promise<void>((r) => requestAnimationFrame(() => { const c = new MessageChannel(); c.port1.onmessage = () => r(); c.port2.postMessage(0); }));
+      const render: number[] = [];
+      const frame: number[] = [];
+      for (let i = 0; i < count; i++) {
+        await afterFrame();
+        const t0 = performance.now();
+        if (action === 'step') window.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowRight', bubbles: true }));
+        else (document.querySelector('[data-testid="event-list"] .row-actions button[aria-pressed]') as HTMLButtonElement).click();
+        await new Promise<void>((r) => queueMicrotask(r));
+        render.push(performance.now() - t0);
+        await afterFrame();
+        frame.push(performance.now() - t0);
+      }
+      await new Promise((r) => setTimeout(r, 100));
+      obs.disconnect();
+      const stats = (xs: number[]) => {
+        const sorted = [...xs].sort((a, b) => a - b);
+        const q = (p: number) => Math.round(sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))]! * 100) / 100;
+        return { median: q(0.5), p95: q(0.95), max: q(1) };
+      };
+      return { count, render: stats(render), frame: stats(frame), longTasks: longTasks.length, longestTask: Math.round(Math.max(0, ...longTasks)) };
+    },
+    { action, count },
+  );
+}
+
+test('speed: stepping and editing a 500-event scenario, and a 5,000-event one stays usable', async ({ app }) => {
+  test.setTimeout(120_000);
+  const { page } = app;
+  const dir = mkdtempSync(join(tmpdir(), 'opttrace-perf-'));
+  const figures: Record<string, unknown> = {};
+  for (const n of [500, 5000]) {
+    const file = join(dir, `big-${n}.opttrace.json`);
+    writeFileSync(file, JSON.stringify(bigScenario(n)));
+    app.dialogs.queueOpen([file]);
+    await page.getByRole('button', { name: 'Simulator' }).click();
+    const t0 = Date.now();
+    await page.getByRole('button', { name: 'Open file…' }).click();
+    await expect(page.getByTestId('step-counter')).toHaveText(`Step 0 of ${n}`);
+    const openMs = Date.now() - t0;
+    await page.keyboard.press('ArrowRight');
+    const step = await measure(page, 'step', 100);
+    const edit = await measure(page, 'edit', n === 500 ? 20 : 6);
+    // Virtualized: only a screenful of rows is in the DOM.
+    const rows = await page.locator('[data-testid="event-list"] .event-row').count();
+    await page.keyboard.press('End');
+    await expect(page.getByTestId('step-counter')).toHaveText(`Step ${n} of ${n}`);
+    figures[`events${n}`] = { openMs, step, edit, domRows: rows };
+    const f = (x: { median: number; p95: number; max: number }) => `median ${x.median} / p95 ${x.p95} / max ${x.max} ms`;
+    console.log(`sim-perf ${n} events: open ${openMs} ms; ${rows} rows in the DOM`);
+    console.log(`  step  render ${f(step.render)}; to next frame ${f(step.frame)}; ${step.longTasks} long tasks (longest ${step.longestTask} ms)`);
+    console.log(`  edit  render ${f(edit.render)}; to next frame ${f(edit.frame)}; ${edit.longTasks} long tasks (longest ${edit.longestTask} ms)`);
+    expect(rows).toBeLessThan(60);
+    if (n === 500) {
+      expect(step.render.median).toBeLessThan(16);
+      expect(edit.render.median).toBeLessThan(50);
+    }
+  }
+  mkdirSync(join(ROOT, 'test-results'), { recursive: true });
+  writeFileSync(join(ROOT, 'test-results', 'sim-perf.json'), `${JSON.stringify({ measuredAt: new Date().toISOString(), ...figures }, null, 2)}\n`);
+});
+
+test('accessibility: no serious or critical axe violations in the simulator and the library', async ({ app }) => {
+  const { page } = app;
+  const axe = readFileSync(join(ROOT, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
+  const run = async (where: string) => {
+    // The page's CSP refuses inline <script> (page.addScriptTag); code evaluated by the driver is exempt.
+    await page.evaluate(axe);
+    const violations = await page.evaluate(async () => {
+      const w = window as unknown as { axe: { run: (ctx: Element, opts: object) => Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } };
+      const r = await w.axe.run(document.body, { resultTypes: ['violations'] });
+      return r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
+    });
+    expect(violations, where).toEqual([]);
+  };
+  await page.getByRole('button', { name: 'Scenario library' }).click();
+  await expect(page.getByTestId(`lib-${KA}`)).toBeVisible();
+  await run('library');
+  await openKa(page);
+  await page.keyboard.press('ArrowRight');
+  await run('simulator, light');
+  await page.getByTestId('compare-panel').getByRole('button', { name: 'Compare' }).click();
+  await page.getByTestId('insert-event').click();
+  await page.getByLabel('Theme').selectOption('dark');
+  await run('simulator with editor and comparison, dark');
 });

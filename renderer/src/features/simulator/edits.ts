@@ -90,7 +90,8 @@ export function changesFrom(baseline: Scenario, s: Scenario): { changed: Ev[]; d
   const ids = new Set(s.events.map((e) => e.id));
   const changed = s.events.filter((e) => {
     const b = base.get(e.id);
-    return !b || JSON.stringify(b.e) !== JSON.stringify(e);
+    // Untouched events keep their identity; only other objects need a structural comparison.
+    return !b || (b.e !== e && JSON.stringify(b.e) !== JSON.stringify(e));
   });
   return { changed, deleted: baseline.events.filter((e) => !ids.has(e.id)) };
 }

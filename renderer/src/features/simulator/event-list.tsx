@@ -39,8 +39,13 @@ export function EventList({ steps, cursor, hidden, divergence, height = 380, ...
 
   const currentRow = rows.findIndex((r) => r.i === cursor - 1);
   useEffect(() => {
-    if (currentRow >= 0) v.scrollToIndex(currentRow, { align: 'auto' });
-  }, [currentRow, v]);
+    if (currentRow < 0) return;
+    // Only scroll when the row is out of view (scrolling forces a layout).
+    const top = currentRow * ROW;
+    const offset = v.scrollOffset ?? 0;
+    const view = v.scrollRect?.height ?? height;
+    if (top < offset || top + ROW > offset + view) v.scrollToIndex(currentRow, { align: 'center' });
+  }, [currentRow, v, height]);
 
   const hiddenCount = steps.length - rows.length;
   const drop = (e: DragEvent, targetStep: number) => {
@@ -63,7 +68,7 @@ export function EventList({ steps, cursor, hidden, divergence, height = 380, ...
       <button type="button" className={`event-row start-row${cursor === 0 ? ' current' : ''}`} aria-current={cursor === 0 ? 'step' : undefined} onClick={() => actions.onJump(0)}>
           <span className="step-no">0</span> <span className="muted">Starting state (before the first event)</span>
       </button>
-      <div className="list-scroll" ref={scroller} style={{ height }} data-testid="event-list">
+      <div className="list-scroll" ref={scroller} style={{ height: Math.max(ROW * 3, Math.min(height, rows.length * ROW + 2)) }} data-testid="event-list">
         <div style={{ height: v.getTotalSize(), position: 'relative' }}>
           {v.getVirtualItems().map((item) => {
             const { s, i } = rows[item.index]!;

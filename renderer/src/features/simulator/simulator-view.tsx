@@ -176,8 +176,8 @@ function SimBody() {
             </div>
             <p className="muted small legend">✓ OptedIn · ✕ OptedOut · … OptInPending · ○ NotOptedIn · – no subscription. Outlined cells changed at this step; ☆ pins one to follow it on the timeline.</p>
           </section>
-          <StepDetails step={step} stepNo={cursor} onRule={act.showRule} />
           <ComparePanel />
+          <StepDetails step={step} stepNo={cursor} onRule={act.showRule} />
         </div>
       </div>
     </>

@@ -3,7 +3,7 @@
  * shaped by route, the current step ringed, the first divergence of a comparison marked, and the
  * pinned subscription's status drawn as a band underneath.
  */
-import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { memo, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import type { EventRoute, SubscriptionStatus } from '../../../../shared/model';
 import type { Step } from '../../../../shared/rules';
 import { routeInfo, routeOf, summary, utcText } from './routes';
@@ -38,11 +38,12 @@ export function Timeline({ steps, cursor, hidden, onJump, divergence, track, tra
   const first = steps[0]?.atMs ?? 0;
   const last = steps[steps.length - 1]?.atMs ?? first;
   const span = last - first || 1;
-  const x = (i: number): number => {
+  // Stable while the steps and the width stay the same, so the marks are not redrawn on every step.
+  const x = useMemo(() => (i: number): number => {
     if (i < 0) return PAD / 2;
     const t = steps[i]?.atMs ?? first;
     return PAD + ((t - first) / span) * (w - PAD * 2);
-  };
+  }, [steps, first, span, w]);
   const onKey = (e: KeyboardEvent) => {
     if (e.key === '+' || e.key === '=') setZoom((z) => Math.min(64, z * 2));
     if (e.key === '-') setZoom((z) => Math.max(1, z / 2));
@@ -73,18 +74,10 @@ export function Timeline({ steps, cursor, hidden, onJump, divergence, track, tra
               <text x={x(divergence) + 4} y={11}>diverges</text>
             </g>
           )}
-          {steps.map((s, i) => {
-            const route = routeOf(s.event);
-            if (hidden.includes(route)) return null;
-            const cur = cursor === i + 1;
-            return (
-              <g key={s.event.id} className={`tl-mark route-${route}${cur ? ' current' : ''}${s.skipped ? ' skipped' : ''}${s.event.hypothetical ? ' hypo' : ''}`} onClick={() => onJump(i + 1)} data-step={i + 1}>
-                <title>{`Step ${i + 1} · ${routeInfo(route).label}: ${summary(s.event)} · ${utcText(s.atMs)}${s.skipped ? ' (skipped)' : ''}${s.event.hypothetical ? ' (hypothetical)' : ''}`}</title>
-                <circle cx={x(i)} cy={HEIGHT / 2} r={cur ? 9 : 6} />
-                {s.flags.length > 0 && <circle cx={x(i)} cy={HEIGHT / 2 - 16} r={3} className="flag-dot" />}
-              </g>
-            );
-          })}
+          <Marks steps={steps} hidden={hidden} x={x} onJump={onJump} />
+          {cursor > 0 && steps[cursor - 1] && !hidden.includes(routeOf(steps[cursor - 1]!.event)) && (
+            <circle className="tl-current" data-testid="timeline-current" cx={x(cursor - 1)} cy={HEIGHT / 2} r={10} pointerEvents="none" />
+          )}
           {track && (
             <g className="track" aria-hidden="true">
               {track.map((st, i) => {
@@ -100,6 +93,41 @@ export function Timeline({ steps, cursor, hidden, onJump, divergence, track, tra
     </section>
   );
 }
+
+/** One mark per event; memoized: stepping only moves the current-step ring drawn over them. */
+const Marks = memo(function Marks({ steps, hidden, x, onJump }: { readonly steps: readonly Step[]; readonly hidden: readonly EventRoute[]; readonly x: (i: number) => number; readonly onJump: (cursor: number) => void }) {
+  return (
+    <g>
+      {steps.map((s, i) => {
+        const route = routeOf(s.event);
+        if (hidden.includes(route)) return null;
+        return <Mark key={s.event.id} step={i + 1} event={s.event} atMs={s.atMs} skipped={s.skipped} flags={s.flags.length} cx={x(i)} onJump={onJump} />;
+      })}
+    </g>
+  );
+});
+
+interface MarkProps {
+  readonly step: number;
+  readonly event: Step['event'];
+  readonly atMs: number;
+  readonly skipped: boolean;
+  readonly flags: number;
+  readonly cx: number;
+  readonly onJump: (cursor: number) => void;
+}
+
+/** Memoized per event: after an edit only the marks whose event, position or flags changed redraw. */
+const Mark = memo(function Mark({ step, event, atMs, skipped, flags, cx, onJump }: MarkProps) {
+  const route = routeOf(event);
+  return (
+    <g className={`tl-mark route-${route}${skipped ? ' skipped' : ''}${event.hypothetical ? ' hypo' : ''}`} onClick={() => onJump(step)} data-step={step}>
+      <title>{`Step ${step} · ${routeInfo(route).label}: ${summary(event)} · ${utcText(atMs)}${skipped ? ' (skipped)' : ''}${event.hypothetical ? ' (hypothetical)' : ''}`}</title>
+      <circle cx={cx} cy={HEIGHT / 2} r={6} />
+      {flags > 0 && <circle cx={cx} cy={HEIGHT / 2 - 16} r={3} className="flag-dot" />}
+    </g>
+  );
+});
 
 /** The pinned band in words: each status with the step it started at. */
 function TrackText({ track, label }: { readonly track: readonly SubscriptionStatus[]; readonly label: string }) {
