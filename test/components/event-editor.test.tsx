@@ -12,7 +12,7 @@ const mount = (mode: 'insert' | 'edit', event = newEvent(scenario, 'h1', '2025-0
   cleanup = v.unmount;
   const byLabel = (text: string) => {
     const label = [...v.container.querySelectorAll('label')].find((l) => l.textContent?.trim().startsWith(text));
-    return label?.htmlFor ? document.getElementById(label.htmlFor) : label?.querySelector('input');
+    return (label?.htmlFor ? document.getElementById(label.htmlFor) : label?.querySelector('input')) ?? null;
   };
   const submit = () => click(v.container.querySelector('button[type="submit"]'));
   return { ...v, byLabel, submit, onSave };
