@@ -37,7 +37,7 @@ describe('StateMatrix', () => {
     expect(cell('NEWKEYWORD').className).not.toContain('changed');
     const verdict = container.querySelector(`[data-testid="verdict-${N}-12345"]`)!;
     expect(verdict.textContent).toContain('Blocked (opted out)');
-    expect(verdict.textContent).toContain('was Allowed');
+    expect(verdict.textContent).toContain('before: Allowed');
   });
 
   it('pins a subscription to follow it along the timeline', () => {

@@ -131,11 +131,38 @@ function SimBody() {
     ? newEvent(scenario, freshId(scenario), step?.event.at ?? replay.steps[0]?.event.at ?? '2025-01-01T12:00:00Z', step?.event.mobileNumber ?? numbers[0] ?? '12345678900')
     : null;
 
+  const statePanel = (
+    <section className="panel state" aria-label="State">
+      <div className="panel-head">
+        <h2>State {st.before ? `before step ${cursor}` : `after step ${cursor}`}</h2>
+        <div className="spacer" />
+        <div className="btn-group" role="group" aria-label="Before or after the step">
+          <button type="button" className="btn small" aria-pressed={st.before} disabled={cursor === 0} onClick={() => act.setShowBefore(true)}>Before</button>
+          <button type="button" className="btn small" aria-pressed={!st.before || cursor === 0} onClick={() => act.setShowBefore(false)}>After</button>
+        </div>
+      </div>
+      <div className={st.b ? 'side-by-side' : undefined}>
+        <div>
+          {st.b && <h3 className="run-label">A · {replay.rulebook.id}</h3>}
+          <StateMatrix codes={scenario.codes} numbers={numbers} state={shown} other={other} otherLabel={st.before ? 'after' : 'before'} pinned={st.pinned} onPin={act.setPinned} label="State matrix" />
+        </div>
+        {st.b && bAfter && (
+          <div data-testid="compare-matrix">
+            <h3 className="run-label">B · {st.b.rulebook.id}</h3>
+            <StateMatrix codes={scenario.codes} numbers={numbers} state={bAfter} other={after} otherLabel="A" label="State matrix, interpretation B" />
+          </div>
+        )}
+      </div>
+      <p className="muted small legend">✓ OptedIn · ✕ OptedOut · … OptInPending · ○ NotOptedIn · – no subscription. Outlined cells changed at this step; ☆ pins one to follow it on the timeline.</p>
+    </section>
+  );
+
   return (
     <>
       <Transport />
       <Timeline steps={replay.steps} cursor={cursor} hidden={st.hidden} onJump={act.setCursor} divergence={divergence} track={track}
         trackLabel={st.pinned ? `${st.pinned.keyword} on ${st.pinned.code} (${st.pinned.mobileNumber})` : undefined} />
+      {st.b && statePanel}
       <div className="sim-grid">
         <div className="sim-col">
           <EventList steps={replay.steps} cursor={cursor} hidden={st.hidden} divergence={divergence} onJump={act.setCursor}
@@ -153,29 +180,7 @@ function SimBody() {
           <ExpectationsPanel />
         </div>
         <div className="sim-col">
-          <section className="panel state" aria-label="State">
-            <div className="panel-head">
-              <h2>State {st.before ? `before step ${cursor}` : `after step ${cursor}`}</h2>
-              <div className="spacer" />
-              <div className="btn-group" role="group" aria-label="Before or after the step">
-                <button type="button" className="btn small" aria-pressed={st.before} disabled={cursor === 0} onClick={() => act.setShowBefore(true)}>Before</button>
-                <button type="button" className="btn small" aria-pressed={!st.before || cursor === 0} onClick={() => act.setShowBefore(false)}>After</button>
-              </div>
-            </div>
-            <div className={st.b ? 'side-by-side' : undefined}>
-              <div>
-                {st.b && <h3 className="run-label">A · {replay.rulebook.id}</h3>}
-                <StateMatrix codes={scenario.codes} numbers={numbers} state={shown} other={other} otherLabel={st.before ? 'after' : 'before'} pinned={st.pinned} onPin={act.setPinned} label="State matrix" />
-              </div>
-              {st.b && bAfter && (
-                <div data-testid="compare-matrix">
-                  <h3 className="run-label">B · {st.b.rulebook.id}</h3>
-                  <StateMatrix codes={scenario.codes} numbers={numbers} state={bAfter} other={after} otherLabel="A" label="State matrix, interpretation B" />
-                </div>
-              )}
-            </div>
-            <p className="muted small legend">✓ OptedIn · ✕ OptedOut · … OptInPending · ○ NotOptedIn · – no subscription. Outlined cells changed at this step; ☆ pins one to follow it on the timeline.</p>
-          </section>
+          {!st.b && statePanel}
           <ComparePanel />
           <StepDetails step={step} stepNo={cursor} onRule={act.showRule} />
         </div>

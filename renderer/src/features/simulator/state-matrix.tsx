@@ -50,56 +50,44 @@ export function StateMatrix({ codes, numbers, state, other, otherLabel = 'before
               <span className={`contact${contactChanged ? ' changed' : ''}`} data-testid="contact-status">
                 Contact: {contact?.status ?? 'none'}
                 {contact?.undeliverable ? ' · undeliverable' : ''}
-                {contactChanged && <span className="was"> (was {otherContact?.status ?? 'none'})</span>}
+                {contactChanged && <span className="was"> ({otherLabel}: {otherContact?.status ?? 'none'})</span>}
               </span>
             </div>
-            <table className="matrix-table">
-            <thead>
-              <tr>
-                <th scope="col">Code</th>
-                <th scope="col">Verdict</th>
-                <th scope="col">Keywords</th>
-              </tr>
-            </thead>
-            <tbody>
-              {codes.map((c) => {
-                const v = state.verdicts.find((x) => x.mobileNumber === n && x.code === c.code);
-                const ov = other?.verdicts.find((x) => x.mobileNumber === n && x.code === c.code);
-                const vChanged = other !== undefined && other !== null && ov?.verdict !== v?.verdict;
-                return (
-                  <tr key={c.code}>
-                    <th scope="row" className="mono">{c.code}</th>
-                    <td className={vChanged ? 'changed' : undefined} data-testid={`verdict-${n}-${c.code}`} title={v?.reason}>
-                      {v ? <VerdictBadge verdict={v.verdict} /> : <span className="muted">no activity</span>}
-                      {vChanged && <span className="was"> (was {ov ? VERDICT_TEXT[ov.verdict] : 'none'})</span>}
-                    </td>
-                    <td>
-                      <ul className="cells">
-                        {c.keywords.map((k) => {
-                          const st = subStatus(state, n, c.code, k.keyword);
-                          const was = other ? subStatus(other, n, c.code, k.keyword) : st;
-                          const isPinned = pinned?.mobileNumber === n && pinned.code === c.code && pinned.keyword === k.keyword;
-                          return (
-                            <li key={k.keyword} className={`cell${was !== st ? ' changed' : ''}${isPinned ? ' pinned' : ''}`} data-testid={`cell-${n}-${c.code}-${k.keyword}`} data-status={st}>
-                              <span className="kw">{k.keyword}<span className="kind"> {k.kind === 'opt-in' ? `${k.optIn} opt-in` : k.kind}</span></span>
-                              <StatusChip status={st} />
-                              {was !== st && <span className="was">{otherLabel}: {was}</span>}
-                              {onPin && (
-                                <button type="button" className="icon-btn pin" aria-pressed={isPinned} title={isPinned ? 'Unpin' : 'Pin: follow this subscription along the timeline'}
-                                  aria-label={`${isPinned ? 'Unpin' : 'Pin'} ${k.keyword} on ${c.code}`} onClick={() => onPin(isPinned ? null : { mobileNumber: n, code: c.code, keyword: k.keyword })}>
-                                  {isPinned ? '★' : '☆'}
-                                </button>
-                              )}
-                            </li>
-                          );
-                        })}
-                      </ul>
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-            </table>
+            {codes.map((c) => {
+              const v = state.verdicts.find((x) => x.mobileNumber === n && x.code === c.code);
+              const ov = other?.verdicts.find((x) => x.mobileNumber === n && x.code === c.code);
+              const vChanged = other !== undefined && other !== null && ov?.verdict !== v?.verdict;
+              return (
+                <div key={c.code} className="code-block" role="group" aria-label={`Code ${c.code}`}>
+                  <div className={`code-head${vChanged ? ' changed' : ''}`} data-testid={`verdict-${n}-${c.code}`} title={v?.reason}>
+                    <span className="mono code-name">{c.code}</span>
+                    <span className="muted small">{c.type} code · {c.country}</span>
+                    {v ? <VerdictBadge verdict={v.verdict} /> : <span className="muted small">no activity</span>}
+                    {vChanged && <span className="was">{otherLabel}: {ov ? VERDICT_TEXT[ov.verdict] : 'none'}</span>}
+                  </div>
+                  <ul className="cells" aria-label={`Keywords on ${c.code}`}>
+                    {c.keywords.map((k) => {
+                      const st = subStatus(state, n, c.code, k.keyword);
+                      const was = other ? subStatus(other, n, c.code, k.keyword) : st;
+                      const isPinned = pinned?.mobileNumber === n && pinned.code === c.code && pinned.keyword === k.keyword;
+                      return (
+                        <li key={k.keyword} className={`cell${was !== st ? ' changed' : ''}${isPinned ? ' pinned' : ''}`} data-testid={`cell-${n}-${c.code}-${k.keyword}`} data-status={st}>
+                          <span className="kw">{k.keyword}<span className="kind">{k.kind === 'opt-in' ? `${k.optIn} opt-in` : k.kind}</span></span>
+                          <StatusChip status={st} />
+                          {was !== st && <span className="was">{otherLabel}: {was}</span>}
+                          {onPin && (
+                            <button type="button" className="icon-btn pin" aria-pressed={isPinned} title={isPinned ? 'Unpin' : 'Pin: follow this subscription along the timeline'}
+                              aria-label={`${isPinned ? 'Unpin' : 'Pin'} ${k.keyword} on ${c.code}`} onClick={() => onPin(isPinned ? null : { mobileNumber: n, code: c.code, keyword: k.keyword })}>
+                              {isPinned ? '★' : '☆'}
+                            </button>
+                          )}
+                        </li>
+                      );
+                    })}
+                  </ul>
+                </div>
+              );
+            })}
           </div>
         );
       })}

@@ -19,7 +19,7 @@ export interface TimelineProps {
   readonly trackLabel?: string;
 }
 
-const PAD = 18;
+const PAD = 30;
 const HEIGHT = 64;
 
 export function Timeline({ steps, cursor, hidden, onJump, divergence, track, trackLabel }: TimelineProps) {
@@ -66,12 +66,12 @@ export function Timeline({ steps, cursor, hidden, onJump, divergence, track, tra
           <line x1={PAD / 2} x2={w - PAD / 2} y1={HEIGHT / 2} y2={HEIGHT / 2} className="axis" />
           <g className={`tl-mark tl-start${cursor === 0 ? ' current' : ''}`} onClick={() => onJump(0)}>
             <title>Step 0: starting state</title>
-            <rect x={PAD / 2 - 5} y={HEIGHT / 2 - 9} width={10} height={18} rx={2} />
+            <rect x={PAD / 2 - 4} y={HEIGHT / 2 - 9} width={8} height={18} rx={2} />
           </g>
           {divergence !== null && divergence !== undefined && steps[divergence] && (
             <g className="divergence" data-testid="timeline-divergence">
               <line x1={x(divergence)} x2={x(divergence)} y1={2} y2={HEIGHT - 2} />
-              <text x={x(divergence) + 4} y={11}>diverges</text>
+              <text x={x(divergence) + (x(divergence) > w - 80 ? -4 : 4)} y={11} textAnchor={x(divergence) > w - 80 ? 'end' : 'start'}>first divergence</text>
             </g>
           )}
           <Marks steps={steps} hidden={hidden} x={x} onJump={onJump} />
