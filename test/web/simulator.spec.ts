@@ -8,6 +8,12 @@ const KA = 'ka-000381673-stop-then-imports.opttrace.json';
 const N = '12345678900';
 const cell = (page: Page, kw: string) => page.getByTestId(`matrix-${N}`).first().getByTestId(`cell-${N}-12345-${kw}`);
 
+/** Screenshots show the top of the view, whatever the last interaction scrolled to. */
+async function shot(app: { page: Page; screenshot(name: string): Promise<void> }, name: string) {
+  await app.page.locator('.content').evaluate((e) => e.scrollTo(0, 0));
+  await app.screenshot(name);
+}
+
 async function openKa(page: Page) {
   await page.getByRole('button', { name: 'Scenario library' }).click();
   await page.getByTestId(`lib-${KA}`).getByRole('button', { name: /Open .* in the simulator/ }).click();
@@ -26,10 +32,10 @@ test('opens the KA-000381673 example from the library paused at step 0 and steps
   await page.getByRole('button', { name: 'Scenario library' }).click();
   await expect(page.getByTestId(`lib-${KA}`)).toContainText('STOP-CODE-WIDE');
   await expect(page.getByTestId(`lib-${KA}`)).toContainText('REOPTIN-AFTER-STOP');
-  await app.screenshot('library');
+  await shot(app, 'library');
   await openKa(page);
   await expectRow(page, 'OptedIn', 'OptedIn', 'None', /Allowed/);
-  await app.screenshot('simulator-step0');
+  await shot(app, 'simulator-step0');
 
   await page.keyboard.press('ArrowRight');
   await expect(page.getByTestId('step-counter')).toHaveText('Step 1 of 3');
@@ -45,7 +51,10 @@ test('opens the KA-000381673 example from the library paused at step 0 and steps
   await expect(page.getByTestId('step-counter')).toHaveText('Step 3 of 3');
   await expectRow(page, 'OptedOut', 'OptedOut', 'OptedIn', /Allowed/);
   await expect(page.getByTestId('step-details')).toContainText('REOPTIN-AFTER-STOP');
-  await app.screenshot('simulator-stepped');
+  await shot(app, 'simulator-stepped');
+  await page.getByLabel('Theme').selectOption('dark');
+  await shot(app, 'simulator-stepped-dark');
+  await page.getByLabel('Theme').selectOption('light');
 
   await page.keyboard.press('Home');
   await expect(page.getByTestId('step-counter')).toHaveText('Step 0 of 3');
@@ -56,6 +65,33 @@ test('opens the KA-000381673 example from the library paused at step 0 and steps
   // Clicking an event jumps to it.
   await page.getByTestId('event-stop').getByRole('button', { name: /texts/ }).click();
   await expect(page.getByTestId('step-counter')).toHaveText('Step 1 of 3');
+
+  // One click turns the current state into expectations, and they hold.
+  const expectations = page.getByTestId('expectations-panel');
+  await expect(expectations).toContainText('9 of 9 hold');
+  await expectations.getByRole('button', { name: "Expect this step's state" }).click();
+  // Three of the six were already in the file: no duplicates.
+  await expect(expectations).toContainText('11 of 11 hold');
+
+  // Pin NEWKEYWORD: its status along the timeline, in words.
+  await page.getByRole('button', { name: 'Pin NEWKEYWORD on 12345' }).click();
+  await expect(page.getByTestId('pinned-track')).toContainText('None from step 0 → OptedIn from step 3');
+
+  // Play at 8×: from step 0 to the end by itself; shortcuts are ignored while typing.
+  await page.keyboard.press('Home');
+  await page.getByLabel(/Speed/).selectOption('8');
+  await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+  await page.keyboard.press('Space');
+  await expect(page.getByTestId('step-counter')).toHaveText('Step 3 of 3');
+  await page.getByRole('button', { name: 'Play' }).focus();
+  await page.getByTestId('insert-event').click();
+  await page.getByTestId('event-editor').getByLabel('Text the subscriber sends').press('ArrowLeft');
+  await expect(page.getByTestId('step-counter')).toHaveText('Step 3 of 3');
+  await page.getByTestId('event-editor').getByRole('button', { name: 'Cancel' }).click();
+
+  // A rule id links to the Rulebook view.
+  await page.getByRole('button', { name: 'IMPORT-NEW-KEYWORD' }).first().click();
+  await expect(page.getByRole('button', { name: 'Rulebook' })).toHaveAttribute('aria-current', 'page');
 });
 
 test('what if: a hypothetical STOP changes the verdict; a second interpretation is compared side by side', async ({ app }) => {
@@ -72,8 +108,7 @@ test('what if: a hypothetical STOP changes the verdict; a second interpretation 
   await expectRow(page, 'OptedOut', 'OptedOut', 'OptedOut', /Blocked \(opted out\)/);
   await expect(page.getByTestId('event-h1')).toContainText('hypothetical');
   await expect(page.getByTestId('whatif-panel')).toContainText('inserted');
-  await page.locator('.content').evaluate((e) => e.scrollTo(0, 0));
-  await app.screenshot('simulator-whatif');
+  await shot(app, 'simulator-whatif');
 
   // A Journey "subscribe all" on JOIN after the STOP: create-only by default, re-opts in when journeyResubscribes.
   await page.getByTestId('insert-event').click();
@@ -94,10 +129,9 @@ test('what if: a hypothetical STOP changes the verdict; a second interpretation 
   await expect(page.getByTestId('compare-matrix').getByTestId(`cell-${N}-12345-JOIN`)).toHaveAttribute('data-status', 'OptedIn');
   await expect(page.getByTestId('timeline-divergence')).toBeVisible();
   await page.setViewportSize({ width: 1400, height: 1400 });
-  await page.locator('.content').evaluate((e) => e.scrollTo(0, 0));
-  await app.screenshot('simulator-compare');
+  await shot(app, 'simulator-compare');
   await page.getByLabel('Theme').selectOption('dark');
-  await app.screenshot('simulator-compare-dark');
+  await shot(app, 'simulator-compare-dark');
   await page.getByLabel('Theme').selectOption('light');
   await page.setViewportSize({ width: 1400, height: 900 });
 
