@@ -30,6 +30,8 @@ export class Ctx {
   readonly singleStops = new Set<string>();
   /** Canonical multi-word STOP phrases ("OPT OUT"), matched only when multiWordStop is on. */
   readonly multiStops: string[] = [];
+  /** First words of the multi-word STOP phrases ("OPT"): only texts starting with one are normalised. */
+  readonly multiFirst = new Set<string>();
   readonly flags: RaisedFlag[] = [];
   // The current step.
   event!: ScenarioEvent;
@@ -50,7 +52,10 @@ export class Ctx {
     }
     for (const w of a.stopWords) {
       const c = this.canon(w).replace(/\s+/g, ' ');
-      if (c.includes(' ')) this.multiStops.push(c);
+      if (c.includes(' ')) {
+        this.multiStops.push(c);
+        this.multiFirst.add(c.slice(0, c.indexOf(' ')));
+      }
       else this.singleStops.add(c);
     }
   }
@@ -71,6 +76,7 @@ export class Ctx {
   begin(event: ScenarioEvent, at: number): void {
     this.event = event;
     this.at = at;
+    this.whatText = undefined;
     if (this.full) {
       this.decisions = [];
       this.stepFlags = [];
@@ -86,27 +92,31 @@ export class Ctx {
     return codeState(n, code);
   }
 
-  /** "the subscriber texted "STOP" to 12345 on 2025-04-23 14:00 UTC". */
+  private whatText: string | undefined;
+
+  /** "the subscriber texted "STOP" to 12345 on 2025-04-23 14:00 UTC" (once per step). */
   what(): string {
-    return describeEvent(this.event, this.at);
+    if (this.whatText === undefined) this.whatText = describeEvent(this.event, this.at);
+    return this.whatText;
   }
 
   decide(d: Omit<Decision, 'eventId' | 'mobileNumber' | 'sources' | 'reason' | 'assumptions' | 'changed'> & { assumptions?: readonly AssumptionName[]; changed?: boolean }, headline: () => string, why: () => string): void {
     if (!this.full) return;
     const assumptions = d.assumptions ?? NO_ASSUMPTIONS;
-    // Fixed key order, so JSON output reads the same for every decision.
+    // One fixed shape (absent fields are undefined, which JSON leaves out): cheaper to build and
+    // reads the same for every decision.
     this.decisions.push({
       ruleId: d.ruleId,
       eventId: this.event.id,
       mobileNumber: this.event.mobileNumber,
-      ...(d.code !== undefined ? { code: d.code } : {}),
-      ...(d.keyword !== undefined ? { keyword: d.keyword } : {}),
+      code: d.code,
+      keyword: d.keyword,
       target: d.target,
-      ...(d.from !== undefined ? { from: d.from } : {}),
-      ...(d.to !== undefined ? { to: d.to } : {}),
+      from: d.from,
+      to: d.to,
       changed: d.changed ?? (d.from !== d.to),
-      ...(d.sendable !== undefined ? { sendable: d.sendable } : {}),
-      ...(d.sent !== undefined ? { sent: d.sent } : {}),
+      sendable: d.sendable,
+      sent: d.sent,
       assumptions,
       sources: RULES[d.ruleId].sources,
       reason: sentence(headline(), why(), d.ruleId, assumptions, this.a),

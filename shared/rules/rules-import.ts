@@ -10,7 +10,7 @@ const NONE: readonly AssumptionName[] = [];
 
 /** Another keyword of the code is OptedOut: opting in here makes the number sendable again after an opt-out. */
 export const otherOptedOut = (c: CodeState, key: string): boolean => {
-  for (const [k, s] of c.subs) if (k !== key && s.status === 'OptedOut') return true;
+  for (let i = 0; i < c.subs.k.length; i++) if (c.subs.k[i] !== key && c.subs.v[i]!.status === 'OptedOut') return true;
   return false;
 };
 
@@ -19,9 +19,6 @@ export const applyImport = (ctx: Ctx, e: ImportEvent): void => {
   const c = ctx.code(n, e.code);
   const key = ctx.canon(e.keyword);
   const name = ctx.display(e.code, e.keyword);
-  if (e.consent === false) {
-    ctx.flag('IMPORT-WITHOUT-CONSENT', 'IMPORT-NEW-KEYWORD', e.code, name, () => `${ctx.what()}, and the row is marked as having no consent behind it`);
-  }
   if (e.status === 'Unsubscribe') {
     const why = `an Unsubscribe import row opts out the imported keyword${ctx.a.importUnsubscribeScope === 'code' ? ' and, under this rulebook, every keyword on its code' : ''} and makes the contact Inactive`;
     ctx.setSub(c, key, name, 'OptedOut', 'IMPORT-UNSUBSCRIBE', SCOPE, () => `${ctx.what()}; ${why}`);
@@ -38,6 +35,11 @@ export const applyImport = (ctx: Ctx, e: ImportEvent): void => {
   }
   const s = c.subs.get(key);
   const from = s?.status ?? 'None';
+  // Only rows that may opt in need consent; an Unsubscribe row (above) never does.
+  if (e.consent === false) {
+    ctx.flag('IMPORT-WITHOUT-CONSENT', from === 'None' || from === 'NotOptedIn' ? 'IMPORT-NEW-KEYWORD' : 'IMPORT-NO-REOPTIN', e.code, name,
+      () => `${ctx.what()}, and the row is marked as having no consent behind it`);
+  }
   switch (from) {
     case 'None':
     case 'NotOptedIn': {
@@ -51,13 +53,13 @@ export const applyImport = (ctx: Ctx, e: ImportEvent): void => {
       return;
     }
     case 'OptedOut':
-      ctx.decide({ ruleId: 'IMPORT-NO-REOPTIN', target: 'subscription', code: e.code, keyword: name, from, to: from },
+      if (ctx.full) ctx.decide({ ruleId: 'IMPORT-NO-REOPTIN', target: 'subscription', code: e.code, keyword: name, from, to: from },
         () => `${name} on ${e.code} stays OptedOut`, () => `${ctx.what()}; an import can never turn an opted-out subscription back to opted in, so the contact is still opted out`);
       return;
     case 'OptedIn':
     case 'OptInPending':
       if (ctx.a.importKeepsExisting || from === 'OptedIn') {
-        ctx.decide({ ruleId: 'IMPORT-NO-REOPTIN', target: 'subscription', code: e.code, keyword: name, from, to: from, assumptions: KEEPS },
+        if (ctx.full) ctx.decide({ ruleId: 'IMPORT-NO-REOPTIN', target: 'subscription', code: e.code, keyword: name, from, to: from, assumptions: KEEPS },
           () => `${name} on ${e.code} stays ${from}`, () => `${ctx.what()}; an import into an existing ${from} subscription leaves its status unchanged`);
       } else {
         ctx.setSub(c, key, name, 'OptedIn', 'IMPORT-NO-REOPTIN', KEEPS, () => `${ctx.what()}; under this rulebook an import overrides a pending opt-in`);
@@ -94,7 +96,7 @@ export const applyApiContact = (ctx: Ctx, e: ApiContactEvent): void => {
   if (e.undeliverable !== undefined && e.undeliverable !== n.undeliverable) {
     n.undeliverable = e.undeliverable;
     if (ctx.full) ctx.changes.push({ kind: 'contact', mobileNumber: n.mobileNumber, from: n.contact ?? 'None', to: n.contact ?? 'None', undeliverable: e.undeliverable, ruleId: 'API-CONTACT' });
-    ctx.decide({ ruleId: 'API-CONTACT', target: 'contact', from: n.contact ?? 'None', to: n.contact ?? 'None', changed: true, assumptions: ['undeliverableBlocksSend'] },
+    if (ctx.full) ctx.decide({ ruleId: 'API-CONTACT', target: 'contact', from: n.contact ?? 'None', to: n.contact ?? 'None', changed: true, assumptions: ['undeliverableBlocksSend'] },
       () => `Number ${e.undeliverable ? 'held as undeliverable' : 'no longer undeliverable'}`, () => ctx.what());
   }
   const to = e.status ?? n.contact ?? 'Active';

@@ -1,0 +1,65 @@
+/**
+ * Rules engine throughput: events/s in 'none' mode (1M and 100k events) and 'full' mode, and peak
+ * RSS. The bench runner calls benchRules() and prints the figures. Each figure is the best of a few
+ * runs (wall clock); `*.cpu` figures divide by the process's CPU time instead, which is steadier on
+ * a shared machine. `calibration.mapOpsPerSec` (1M Map get/set over 100k number strings) lets a
+ * reader scale the figures to the machine they ran on.
+ */
+import { defaultRulebook, replay, type RecordsMode } from '../../shared/rules';
+import { benchWorkload } from './rules-workload';
+
+const rssMb = (): number => process.memoryUsage().rss / (1024 * 1024);
+
+interface Timing { wallMs: number; cpuMs: number }
+
+const best = (fn: () => unknown, runs: number): Timing => {
+  let wallMs = Number.POSITIVE_INFINITY;
+  let cpuMs = Number.POSITIVE_INFINITY;
+  for (let i = 0; i < runs; i++) {
+    const c0 = process.cpuUsage();
+    const t0 = performance.now();
+    fn();
+    wallMs = Math.min(wallMs, performance.now() - t0);
+    const c = process.cpuUsage(c0);
+    cpuMs = Math.min(cpuMs, c.user / 1000);
+  }
+  return { wallMs, cpuMs };
+};
+
+const calibrate = (): number => {
+  const keys = Array.from({ length: 1_000_000 }, (_, i) => String(15_550_000_000 + (i % 100_000)));
+  const m = new Map<string, { n: number }>();
+  const t0 = performance.now();
+  for (const k of keys) {
+    const v = m.get(k);
+    if (v) v.n++;
+    else m.set(k, { n: 1 });
+  }
+  return Math.round(keys.length / ((performance.now() - t0) / 1000));
+};
+
+export async function benchRules(): Promise<Record<string, number>> {
+  const rb = defaultRulebook();
+  let peak = rssMb();
+  const perSec = (events: number, ms: number): number => Math.round(events / (ms / 1000));
+  const run = (numbers: number, records: RecordsMode, runs: number): Timing => {
+    const w = benchWorkload(numbers); // numbers × 10 events, deterministic
+    best(() => replay(rb, w, { records }), 1); // JIT warm-up
+    const t = best(() => replay(rb, w, { records }), runs);
+    peak = Math.max(peak, rssMb());
+    return t;
+  };
+  const calibration = calibrate();
+  const full = run(10_000, 'full', 3);
+  const small = run(10_000, 'none', 5);
+  const big = run(100_000, 'none', 3);
+  return {
+    'rules.none.1M.eventsPerSec': perSec(1_000_000, big.wallMs),
+    'rules.none.1M.eventsPerSec.cpu': perSec(1_000_000, big.cpuMs),
+    'rules.none.100k.eventsPerSec': perSec(100_000, small.wallMs),
+    'rules.full.100k.eventsPerSec': perSec(100_000, full.wallMs),
+    'rules.full.100k.eventsPerSec.cpu': perSec(100_000, full.cpuMs),
+    'rules.peakRssMB': Math.round(Math.max(peak, process.resourceUsage().maxRSS / 1024)),
+    'calibration.mapOpsPerSec': calibration,
+  };
+}
