@@ -32,6 +32,9 @@ test('opens the KA-000381673 example from the library paused at step 0 and steps
   await page.getByRole('button', { name: 'Scenario library' }).click();
   await expect(page.getByTestId(`lib-${KA}`)).toContainText('STOP-CODE-WIDE');
   await expect(page.getByTestId(`lib-${KA}`)).toContainText('REOPTIN-AFTER-STOP');
+  await page.getByLabel('Filter').fill('REOPTIN-AFTER-STOP');
+  await expect(page.getByTestId(`lib-${KA}`)).toBeVisible();
+  await page.getByLabel('Filter').fill('');
   await shot(app, 'library');
   await openKa(page);
   await expectRow(page, 'OptedIn', 'OptedIn', 'None', /Allowed/);

@@ -1,8 +1,9 @@
 /** The scenario library: canonical scenarios from the help articles, with the rules and flags each exercises. */
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { useStore } from '../../store';
 import { flagTitle, ruleTitle } from '../simulator/engine-adapter';
+import '../../components/controls.css';
 import './library.css';
 
 export function LibraryView() {
@@ -12,6 +13,9 @@ export function LibraryView() {
   useEffect(() => {
     if (!library) void load();
   }, [library, load]);
+  const [filter, setFilter] = useState('');
+  const q = filter.trim().toUpperCase();
+  const shown = library?.filter((e) => q === '' || [e.title, e.description, e.id, ...e.rules, ...e.flags].some((t) => t.toUpperCase().includes(q)));
 
   return (
     <div className="library">
@@ -28,8 +32,15 @@ export function LibraryView() {
       {error && <p className="error" role="alert">{error}</p>}
       {!library && !error && <p className="muted">Loading the library…</p>}
       {library?.length === 0 && <p className="muted">The library folder has no scenarios.</p>}
+      {library && library.length > 0 && (
+        <div className="lib-filter">
+          <label htmlFor="lib-filter">Filter</label>
+          <input id="lib-filter" type="search" value={filter} placeholder="Title, rule id or flag (e.g. STOP-CODE-WIDE)" onChange={(e) => setFilter(e.target.value)} />
+          <span className="muted small" aria-live="polite">{shown?.length ?? 0} of {library.length} scenarios</span>
+        </div>
+      )}
       <ul className="lib-list" aria-label="Scenarios">
-        {library?.map((e) => (
+        {shown?.map((e) => (
           <li key={e.id} className="lib-card" data-testid={`lib-${e.id}`}>
             <div className="lib-card-head">
               <h2>{e.title}</h2>

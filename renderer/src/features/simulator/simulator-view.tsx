@@ -14,6 +14,7 @@ import { StateMatrix } from './state-matrix';
 import { StepDetails } from './step-details';
 import { Timeline } from './timeline';
 import { SHORTCUTS, useSimShortcuts } from './use-sim-shortcuts';
+import '../../components/controls.css';
 import './simulator.css';
 
 export function SimulatorView() {
