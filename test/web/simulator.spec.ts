@@ -1,5 +1,5 @@
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, ROOT, test } from '../support/web-harness';
@@ -308,7 +308,7 @@ test('speed: stepping and editing a 500-event scenario, and a 5,000-event one st
     }
   }
   mkdirSync(join(ROOT, 'test-results'), { recursive: true });
-  writeFileSync(join(ROOT, 'test-results', 'sim-perf.json'), `${JSON.stringify({ measuredAt: new Date().toISOString(), ...figures }, null, 2)}\n`);
+  writeFileSync(join(ROOT, 'test-results', 'sim-perf.json'), `${JSON.stringify({ measuredAt: new Date().toISOString(), machine: { cpus: cpus().length, loadavg: loadavg().map((x) => Math.round(x * 100) / 100) }, note: 'render = key/click to end of React render+commit; frame = until the next frame is produced (includes up to one vsync wait)', ...figures }, null, 2)}\n`);
 });
 
 test('accessibility: no serious or critical axe violations in the simulator and the library', async ({ app }) => {
