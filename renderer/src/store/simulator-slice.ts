@@ -204,8 +204,10 @@ export const createSimulatorSlice: StateCreator<SimulatorSlice & UiSlice, [], []
       edit((s) => edits.duplicateEvent(s, id));
     },
     deleteEvent(id) {
-      const c = Math.min(get().simCursor, cursorOf(id) - 1);
-      edit((s) => edits.deleteEvent(s, id), Math.max(0, c));
+      // Stay on the same event when one before it goes; on the previous one when the current goes.
+      const cur = get().simCursor;
+      const at = cursorOf(id);
+      edit((s) => edits.deleteEvent(s, id), at <= cur ? cur - 1 : cur);
     },
     toggleSkip(id) {
       edit((s) => edits.toggleSkip(s, id));

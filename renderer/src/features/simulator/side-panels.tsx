@@ -1,6 +1,5 @@
 /** The what-if list (revert one or all), the expectations (pass/fail, add from this step), and the comparison of two interpretations. */
 import { useShallow } from 'zustand/react/shallow';
-import type { Scenario } from '../../../../shared/model';
 import { useStore } from '../../store';
 import { changesFrom, expectationsFromState, numbersOf } from './edits';
 import { ASSUMPTION_DEFS, PRESETS, diff, stateAfter, type AssumptionDef, type Overrides } from './engine-adapter';
@@ -187,4 +186,3 @@ function Differences({ d, onJump }: { readonly d: ReturnType<typeof diff>; reado
   );
 }
 
-export const scenarioNumbers = (s: Scenario): string[] => numbersOf(s);
