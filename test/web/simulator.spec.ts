@@ -106,6 +106,8 @@ test('what if: a hypothetical STOP changes the verdict; a second interpretation 
   const editor = page.getByTestId('event-editor');
   await expect(editor.getByLabel('Event type')).toHaveValue('mo');
   await editor.getByLabel('Text the subscriber sends').fill('STOP');
+  await editor.scrollIntoViewIfNeeded();
+  await app.screenshot('simulator-editor');
   await editor.getByRole('button', { name: 'Insert event' }).click();
   await expect(page.getByTestId('step-counter')).toHaveText('Step 4 of 4');
   await expectRow(page, 'OptedOut', 'OptedOut', 'OptedOut', /Blocked \(opted out\)/);

@@ -38,11 +38,14 @@ describe('moveEvent', () => {
 describe('insert, duplicate, delete, skip and revert', () => {
   it('inserts right after the current event, marked hypothetical', () => {
     const s = base([ev('a', '2025-04-23T10:00:00Z'), ev('b', '2025-04-23T10:00:00Z'), ev('c', '2025-04-23T12:00:00Z')]);
-    const next = edits.insertAfter(s, order(s), 'a', ev('h1', '2030-01-01T00:00:00Z', 'STOP'));
+    const next = edits.insertAfter(s, order(s), 'a', ev('h1', '2025-04-23T10:00:00Z', 'STOP'));
     expect(order(next)).toEqual(['a', 'h1', 'b', 'c']);
     expect(next.events.find((e) => e.id === 'h1')).toMatchObject({ hypothetical: true, at: '2025-04-23T10:00:00Z' });
-    const first = edits.insertAfter(s, order(s), null, ev('h2', '2030-01-01T00:00:00Z'));
+    const first = edits.insertAfter(s, order(s), null, ev('h2', '2025-04-23T10:00:00Z'));
     expect(order(first)[0]).toBe('h2');
+    // A time typed by the analyst decides the place.
+    const later = edits.insertAfter(s, order(s), 'a', ev('h3', '2025-04-23T13:00:00Z'));
+    expect(order(later)).toEqual(['a', 'b', 'c', 'h3']);
   });
 
   it('duplicates with a fresh id, skips without removing, deletes and reverts one by one or all', () => {

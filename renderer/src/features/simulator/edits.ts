@@ -42,27 +42,31 @@ export const freshId = (s: Scenario, prefix = 'h'): string => {
   return `${prefix}${n}`;
 };
 
-/** Inserts `ev` right after `afterId` in replay order (same time, next in file order), or first. */
+/**
+ * Inserts `ev` next to `afterId` in the file (or before the first event). The editor proposes the
+ * neighbour's time, so it replays right after it; a time the analyst typed decides the place instead.
+ */
 export function insertAfter(s: Scenario, order: readonly string[], afterId: string | null, ev: Ev): Scenario {
   const events = [...s.events];
   if (afterId !== null) {
     const pred = events.findIndex((e) => e.id === afterId);
     if (pred >= 0) {
-      events.splice(pred + 1, 0, mark({ ...ev, at: events[pred]!.at }));
+      events.splice(pred + 1, 0, mark(ev));
       return { ...s, events };
     }
   }
   const firstId = order[0];
   const succ = firstId === undefined ? -1 : events.findIndex((e) => e.id === firstId);
   if (succ < 0) return { ...s, events: [...events, mark(ev)] };
-  events.splice(succ, 0, mark({ ...ev, at: events[succ]!.at }));
+  events.splice(succ, 0, mark(ev));
   return { ...s, events };
 }
 
 export const duplicateEvent = (s: Scenario, id: string): Scenario => {
   const src = s.events.find((e) => e.id === id);
   if (!src) return s;
-  return insertAfter(s, [], id, { ...src, id: freshId(s) });
+  const { hypothetical: _h, ...rest } = src;
+  return insertAfter(s, [], id, { ...rest, id: freshId(s) } as ScenarioEvent);
 };
 
 /** Moves an event to position `to` of the replay order (given as the list of event ids). */
