@@ -18,7 +18,7 @@ export const applyImport = (ctx: Ctx, e: ImportEvent): void => {
   const n = ctx.num(e.mobileNumber);
   const c = ctx.code(n, e.code);
   const key = ctx.canon(e.keyword);
-  const name = ctx.display(e.code, e.keyword);
+  const name = ctx.displayKey(e.code, key);
   if (e.status === 'Unsubscribe') {
     const why = `an Unsubscribe import row opts out the imported keyword${ctx.a.importUnsubscribeScope === 'code' ? ' and, under this rulebook, every keyword on its code' : ''} and makes the contact Inactive`;
     ctx.setSub(c, key, name, 'OptedOut', 'IMPORT-UNSUBSCRIBE', SCOPE, () => `${ctx.what()}; ${why}`);
@@ -76,7 +76,7 @@ export const applyUi = (ctx: Ctx, e: UiEvent): void => {
   const n = ctx.num(e.mobileNumber);
   const c = ctx.code(n, e.code);
   const key = ctx.canon(e.keyword);
-  const name = ctx.display(e.code, e.keyword);
+  const name = ctx.displayKey(e.code, key);
   if (e.action === 'optOut') {
     ctx.setSub(c, key, name, 'OptedOut', 'UI-OPT-OUT', NONE, () => `${ctx.what()}; a manual opt-out sets the keyword opted out`);
     c.revokedAt = NaN; // an opt-out honours a pending plain-words revocation

@@ -105,7 +105,7 @@ const codeWideStop = (ctx: Ctx, n: NumberState, c: CodeState, ruleId: RuleId, as
         () => `${s.keyword} on ${c.code} stays OptedOut`, () => `${ctx.what()}; ${why}`);
       continue;
     }
-    ctx.setSub(c, key, s.keyword, 'OptedOut', ruleId, assumptions, () => `${ctx.what()}, and ${why}`, { byStop: true });
+    ctx.setSub(c, key, s.keyword, 'OptedOut', ruleId, assumptions, () => `${ctx.what()}, and ${why}`, true);
   }
   // The subscriber's own STOP honours any earlier plain-words revocation.
   c.revokedAt = NaN;
@@ -152,7 +152,7 @@ const optInKeyword = (ctx: Ctx, n: NumberState, c: CodeState, k: KeywordIndex): 
       const asks = template === 'age' ? `an age of at least ${k.def.minimumAge ?? 0}` : `a reply of ${[...k.responses].join(' or ')}`;
       ctx.setSub(c, k.key, name, 'OptInPending', rule, assumptions,
         () => `${ctx.what()}${again}; ${name} is a ${template === 'age' ? 'age-verified' : 'double'} opt-in keyword, which waits for ${asks} until ${fmtTime(windowEnds)} (${hours} h)`,
-        { windowEnds });
+        false, windowEnds);
       return;
     }
     default: {

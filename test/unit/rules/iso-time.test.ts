@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseIsoMs } from '../../../shared/rules/iso-time';
+import { formatUtcMinute, parseIsoMs } from '../../../shared/rules/iso-time';
 
 describe('parseIsoMs', () => {
   it('agrees with Date.parse on every timestamp shape scenario files accept', () => {
@@ -18,5 +18,16 @@ describe('parseIsoMs', () => {
   it('falls back to Date.parse for other shapes', () => {
     expect(parseIsoMs('2025-04-23T10:00:00')).toBe(Date.parse('2025-04-23T10:00:00'));
     expect(parseIsoMs('nonsense')).toBeNaN();
+  });
+});
+
+describe('formatUtcMinute', () => {
+  it('matches toISOString for any instant', () => {
+    fc.assert(fc.property(fc.date({ min: new Date('1000-01-01T00:00:00Z'), max: new Date('9999-12-31T23:59:59Z'), noInvalidDate: true }), (d) => {
+      const iso = d.toISOString();
+      const secs = iso.slice(17, 19);
+      const ms = Math.floor(d.getTime() / 1000) * 1000;
+      expect(formatUtcMinute(ms)).toBe(`${iso.slice(0, 10)} ${iso.slice(11, 16)}${secs === '00' ? '' : `:${secs}`} UTC`);
+    }), { numRuns: 3000 });
   });
 });
