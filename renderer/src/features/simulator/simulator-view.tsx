@@ -88,6 +88,7 @@ function Transport() {
           {SPEEDS.map((x) => <option key={x} value={x}>{x}×</option>)}
         </select>
       </label>
+      <span className="muted small keys" aria-hidden="true"><kbd>←</kbd><kbd>→</kbd> step · <kbd>Home</kbd><kbd>End</kbd> · <kbd>Space</kbd> play · <kbd>[</kbd><kbd>]</kbd> speed</span>
       <div className="spacer" />
       <fieldset className="route-filter">
         <legend>Show routes <span className="muted">(hiding ≠ skipping: hidden events still replay)</span></legend>
