@@ -4,6 +4,12 @@ import type { Method, PushEvent } from './contract';
 export const METHOD_CHANNELS = {
   'app.info': 'opttrace:app.info',
   'workspace.summary': 'opttrace:workspace.summary',
+  'library.list': 'opttrace:library.list',
+  'library.get': 'opttrace:library.get',
+  'scenario.open': 'opttrace:scenario.open',
+  'scenario.save': 'opttrace:scenario.save',
+  'scenario.exportSteps': 'opttrace:scenario.exportSteps',
+  'scenario.replay': 'opttrace:scenario.replay',
 } as const satisfies { readonly [M in Method]: `opttrace:${M}` };
 
 export const EVENT_CHANNELS = {

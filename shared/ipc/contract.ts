@@ -3,6 +3,8 @@
  * Adding a method here forces a channel (channels.ts), a validator (requests.ts) and a handler
  * (electron/backend/handlers) at compile time.
  */
+import type { Scenario } from '../model';
+import type { Replay } from '../rules/replay-types';
 import type { Result } from './result';
 
 export interface AppInfo {
@@ -39,9 +41,45 @@ export interface WorkspaceSummary {
   };
 }
 
+/** One scenario of the built-in library (assets/scenarios), with what it exercises. */
+export interface LibraryEntry {
+  /** File name without folders, e.g. `ka-000381673-stop-then-imports.opttrace.json`. */
+  readonly id: string;
+  readonly title: string;
+  readonly description: string;
+  readonly events: number;
+  /** Rule ids decided (changes or not) and flags raised when replayed with its own rulebook. */
+  readonly rules: readonly string[];
+  readonly flags: readonly string[];
+  /** Expectations in the file, and how many hold. */
+  readonly expectations: number;
+  readonly passing: number;
+}
+
+/** A scenario opened by main (library or file dialog), already parsed and validated. */
+export interface OpenedScenario {
+  readonly scenario: Scenario;
+  /** What to show as its origin: library file name or the opened file's name (never a full path). */
+  readonly name: string;
+}
+
+export interface SavedFile {
+  readonly fileName: string;
+}
+
 export interface Api {
   'app.info': { readonly request: Record<string, never>; readonly result: AppInfo };
   'workspace.summary': { readonly request: Record<string, never>; readonly result: WorkspaceSummary };
+  'library.list': { readonly request: Record<string, never>; readonly result: readonly LibraryEntry[] };
+  'library.get': { readonly request: { readonly id: string }; readonly result: OpenedScenario };
+  /** Asks main's open dialog for a `.opttrace.json`; null when cancelled; invalid → `bad-input` with issues. */
+  'scenario.open': { readonly request: Record<string, never>; readonly result: OpenedScenario | null };
+  /** Save dialog + atomic write of the scenario exactly as given; null when cancelled. */
+  'scenario.save': { readonly request: { readonly scenario: Scenario; readonly defaultName: string }; readonly result: SavedFile | null };
+  /** Save dialog + atomic write of the simulator's step log (CSV text built by the renderer). */
+  'scenario.exportSteps': { readonly request: { readonly csv: string; readonly defaultName: string }; readonly result: SavedFile | null };
+  /** The same engine in main: replay with the scenario's rulebook plus overrides. */
+  'scenario.replay': { readonly request: { readonly scenario: Scenario; readonly assumptions?: Readonly<Record<string, unknown>> }; readonly result: Replay };
 }
 
 export type Method = keyof Api;

@@ -1,6 +1,8 @@
 /** The sidebar's views, in order. Each feature registers its component here. */
 import type { ComponentType } from 'react';
 import type { ViewId } from '../store/ui-slice';
+import { LibraryView } from '../features/library/library-view';
+import { SimulatorView } from '../features/simulator/simulator-view';
 import { WorkspaceView } from '../features/workspace/workspace-view';
 
 export interface ViewDef {
@@ -15,7 +17,7 @@ const Placeholder = (label: string) => () => <p className="muted">{label} arrive
 export const VIEWS: readonly ViewDef[] = [
   { id: 'workspace', label: 'Workspace', shortcut: '1', component: WorkspaceView },
   { id: 'contacts', label: 'Contacts', shortcut: '2', component: Placeholder('Contacts') },
-  { id: 'simulator', label: 'Simulator', shortcut: '3', component: Placeholder('Simulator') },
-  { id: 'library', label: 'Scenario library', shortcut: '4', component: Placeholder('Scenario library') },
+  { id: 'simulator', label: 'Simulator', shortcut: '3', component: SimulatorView },
+  { id: 'library', label: 'Scenario library', shortcut: '4', component: LibraryView },
   { id: 'rulebook', label: 'Rulebook', shortcut: '5', component: Placeholder('Rulebook') },
 ];
