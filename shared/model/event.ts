@@ -32,7 +32,12 @@ export interface MessageContactEvent extends EventBase {
   readonly subscribe: boolean;
   readonly resubscribe: boolean;
 }
-export interface ApiContactEvent extends EventBase { readonly type: 'api.contact'; readonly status?: ContactStatus }
+export interface ApiContactEvent extends EventBase {
+  readonly type: 'api.contact';
+  readonly status?: ContactStatus;
+  /** Held as undeliverable (_UndeliverableSms) from now on, or released (rules.md §1 `undeliverableBlocksSend`). */
+  readonly undeliverable?: boolean;
+}
 export interface ImportEvent extends EventBase {
   readonly type: 'import';
   readonly code: string;

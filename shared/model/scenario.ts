@@ -11,7 +11,12 @@ export interface RulebookRef {
   readonly assumptions?: Readonly<Record<string, unknown>>;
 }
 
-export interface InitialContact { readonly mobileNumber: string; readonly status: ContactStatus }
+export interface InitialContact {
+  readonly mobileNumber: string;
+  readonly status: ContactStatus;
+  /** Held as undeliverable (_UndeliverableSms) at the start. */
+  readonly undeliverable?: boolean;
+}
 export interface InitialSubscription {
   readonly mobileNumber: string;
   readonly code: string;

@@ -1,0 +1,166 @@
+/**
+ * Per-replay context: the rulebook's assumptions, pre-indexed codes and keywords, the world, and the
+ * recorders for the current step. Reason texts are thunks, evaluated only in 'full' mode.
+ */
+import type { CodeDef, ContactStatus, KeywordDef, ScenarioEvent, SubscriptionStatus } from '../model';
+import type { AssumptionName, Assumptions } from './assumptions';
+import { describeEvent, sentence } from './explain-text';
+import type { Change, Decision, RaisedFlag } from './replay-types';
+import { RULES } from './rules-catalog';
+import type { FlagId, RuleId } from './rule-ids';
+import { codeState, numberState, type CodeState, type NumberState, type SubState, type SubStatus, type World } from './state';
+
+export interface KeywordIndex {
+  readonly def: KeywordDef;
+  readonly key: string;
+  /** Canonical valid responses (double opt-in). */
+  readonly responses: ReadonlySet<string>;
+}
+export interface CodeIndex {
+  readonly def: CodeDef;
+  readonly keywords: ReadonlyMap<string, KeywordIndex>;
+}
+
+const NO_ASSUMPTIONS: readonly AssumptionName[] = [];
+const DEFAULT_RESPONSES = ['Y', 'YES'];
+
+export class Ctx {
+  readonly full: boolean;
+  readonly codes = new Map<string, CodeIndex>();
+  readonly singleStops = new Set<string>();
+  /** Canonical multi-word STOP phrases ("OPT OUT"), matched only when multiWordStop is on. */
+  readonly multiStops: string[] = [];
+  readonly flags: RaisedFlag[] = [];
+  // The current step.
+  event!: ScenarioEvent;
+  at = 0;
+  decisions: Decision[] = [];
+  stepFlags: RaisedFlag[] = [];
+  changes: Change[] = [];
+
+  constructor(readonly a: Assumptions, codes: readonly CodeDef[], readonly world: World, full: boolean) {
+    this.full = full;
+    for (const def of codes) {
+      const keywords = new Map<string, KeywordIndex>();
+      for (const k of def.keywords) {
+        const responses = new Set((k.validResponses ?? DEFAULT_RESPONSES).map((r) => this.canon(r)));
+        keywords.set(this.canon(k.keyword), { def: k, key: this.canon(k.keyword), responses });
+      }
+      this.codes.set(def.code, { def, keywords });
+    }
+    for (const w of a.stopWords) {
+      const c = this.canon(w).replace(/\s+/g, ' ');
+      if (c.includes(' ')) this.multiStops.push(c);
+      else this.singleStops.add(c);
+    }
+  }
+
+  canon(s: string): string {
+    return this.a.keywordCaseInsensitive ? s.trim().toUpperCase() : s.trim();
+  }
+
+  keyword(code: string, name: string): KeywordIndex | undefined {
+    return this.codes.get(code)?.keywords.get(this.canon(name));
+  }
+
+  /** Display spelling of a keyword on a code (the code's own spelling when it defines it). */
+  display(code: string, name: string): string {
+    return this.keyword(code, name)?.def.keyword ?? name.trim();
+  }
+
+  begin(event: ScenarioEvent, at: number): void {
+    this.event = event;
+    this.at = at;
+    if (this.full) {
+      this.decisions = [];
+      this.stepFlags = [];
+      this.changes = [];
+    }
+  }
+
+  num(mobileNumber: string): NumberState {
+    return numberState(this.world, mobileNumber);
+  }
+
+  code(n: NumberState, code: string): CodeState {
+    return codeState(n, code);
+  }
+
+  /** "the subscriber texted "STOP" to 12345 on 2025-04-23 14:00 UTC". */
+  what(): string {
+    return describeEvent(this.event, this.at);
+  }
+
+  decide(d: Omit<Decision, 'eventId' | 'mobileNumber' | 'sources' | 'reason' | 'assumptions' | 'changed'> & { assumptions?: readonly AssumptionName[]; changed?: boolean }, headline: () => string, why: () => string): void {
+    if (!this.full) return;
+    const assumptions = d.assumptions ?? NO_ASSUMPTIONS;
+    this.decisions.push({
+      ...d,
+      eventId: this.event.id,
+      mobileNumber: this.event.mobileNumber,
+      changed: d.changed ?? (d.from !== d.to),
+      assumptions,
+      sources: RULES[d.ruleId].sources,
+      reason: sentence(headline(), why(), d.ruleId, assumptions, this.a),
+    });
+  }
+
+  /** Sets a subscription, records the change and its decision. Returns the previous status. */
+  setSub(
+    c: CodeState, key: string, keyword: string, to: SubStatus, ruleId: RuleId, assumptions: readonly AssumptionName[],
+    why: () => string, opts: { byStop?: boolean; windowEnds?: number } = {},
+  ): SubscriptionStatus {
+    let s: SubState | undefined = c.subs.get(key);
+    const from: SubscriptionStatus = s?.status ?? 'None';
+    if (s === undefined) {
+      s = { status: to, keyword, eventId: this.event.id, ruleId, assumptions, windowEnds: opts.windowEnds ?? NaN, byStop: opts.byStop ?? false };
+      c.subs.set(key, s);
+    } else {
+      s.status = to;
+      s.eventId = this.event.id;
+      s.ruleId = ruleId;
+      s.assumptions = assumptions;
+      s.windowEnds = opts.windowEnds ?? NaN;
+      s.byStop = opts.byStop ?? false;
+    }
+    if (this.full) {
+      if (from !== to) this.changes.push({ kind: 'subscription', mobileNumber: this.event.mobileNumber, code: c.code, keyword, from, to, ruleId, assumptions });
+      this.decide({ ruleId, target: 'subscription', code: c.code, keyword, from, to, assumptions, changed: from !== to },
+        () => headlineFor(from, to, keyword, c.code), why);
+    }
+    return from;
+  }
+
+  setContact(n: NumberState, to: ContactStatus, ruleId: RuleId, why: () => string, assumptions: readonly AssumptionName[] = NO_ASSUMPTIONS): void {
+    const from = n.contact;
+    n.contact = to;
+    n.contactEventId = this.event.id;
+    n.contactRuleId = ruleId;
+    if (this.full) {
+      if (from !== to) this.changes.push({ kind: 'contact', mobileNumber: n.mobileNumber, from: from ?? 'None', to, ruleId });
+      this.decide({ ruleId, target: 'contact', from: from ?? 'None', to, assumptions },
+        () => (from === to ? `Contact stays ${to}` : `Contact ${from === undefined ? 'created' : 'set'} ${to}`), why);
+    }
+  }
+
+  flag(flag: FlagId, ruleId: RuleId, code: string | undefined, keyword: string | undefined, why: () => string): void {
+    const f: RaisedFlag = {
+      flag, ruleId, eventId: this.event.id, at: this.event.at, mobileNumber: this.event.mobileNumber,
+      ...(code !== undefined ? { code } : {}), ...(keyword !== undefined ? { keyword } : {}),
+      reason: this.full ? why() : '',
+    };
+    this.flags.push(f);
+    if (this.full) this.stepFlags.push(f);
+  }
+}
+
+const headlineFor = (from: SubscriptionStatus, to: SubscriptionStatus, keyword: string, code: string): string => {
+  if (from === to) return `${keyword} on ${code} stays ${to}`;
+  switch (to) {
+    case 'OptedOut': return `Opted out of ${keyword} on ${code}`;
+    case 'OptedIn': return `Opted in to ${keyword} on ${code}`;
+    case 'OptInPending': return `${keyword} on ${code} is now opt-in pending`;
+    case 'NotOptedIn': return `${keyword} on ${code} is now not opted in`;
+    case 'None': return `${keyword} on ${code} removed`;
+  }
+};

@@ -1,0 +1,57 @@
+/** Plain-English building blocks for decision, flag and verdict reasons. Only used in 'full' mode. */
+import type { ScenarioEvent, SubscriptionStatus } from '../model';
+import { assertNever, type AssumptionName, type Assumptions } from './assumptions';
+import { RULES } from './rules-catalog';
+import type { RuleId } from './rule-ids';
+import { SOURCES } from './sources';
+
+/** "2025-04-23 14:00 UTC" (seconds only when not zero). */
+export const fmtTime = (ms: number): string => {
+  if (!Number.isFinite(ms)) return 'an unknown time';
+  const iso = new Date(ms).toISOString();
+  const secs = iso.slice(17, 19);
+  return `${iso.slice(0, 10)} ${iso.slice(11, 16)}${secs === '00' ? '' : `:${secs}`} UTC`;
+};
+
+const STATUS_WORDS: Readonly<Record<SubscriptionStatus, string>> = {
+  None: 'no subscription',
+  NotOptedIn: 'not opted in',
+  OptInPending: 'opt-in pending',
+  OptedIn: 'opted in',
+  OptedOut: 'opted out',
+};
+export const statusWords = (s: SubscriptionStatus): string => STATUS_WORDS[s];
+
+const quote = (s: string): string => JSON.stringify(s.length > 60 ? `${s.slice(0, 57)}...` : s);
+const mode = (m: 'subscribedOnly' | 'subscribeAll'): string => (m === 'subscribeAll' ? 'subscribe all' : 'subscribed only');
+
+/** What happened, as the start of a sentence's second half: "the subscriber texted "STOP" on …". */
+export const describeEvent = (e: ScenarioEvent, atMs: number): string => {
+  const when = `on ${fmtTime(atMs)}`;
+  switch (e.type) {
+    case 'mo': return `the subscriber texted ${quote(e.text)} to ${e.code} ${when}`;
+    case 'api.queueMO': return `REST queueMO sent ${quote(e.text)} to ${e.code} on the subscriber's behalf ${when}`;
+    case 'api.messageContact': return `REST messageContact${e.keyword ? ` for ${e.keyword}` : ''} (subscribe=${e.subscribe}, resubscribe=${e.resubscribe}) ran ${when}`;
+    case 'api.contact': return `the Contacts API updated the contact${e.status ? ` to ${e.status}` : ''} ${when}`;
+    case 'import': return `an import row into ${e.keyword}${e.status ? ` with status ${e.status}` : ''} was loaded ${when}`;
+    case 'ui': return `an analyst ${e.action === 'optIn' ? 'opted the number in' : 'opted the number out'} of ${e.keyword} by hand in the MobileConnect UI ${when}`;
+    case 'journey.sms': return `a Journey Builder SMS activity (${mode(e.mode)}) sent for ${e.keyword} ${when}`;
+    case 'outbound.de': return `an Outbound send to a Data Extension (${mode(e.mode)}) ran for ${e.keyword} ${when}`;
+    case 'send': return `a message${e.keyword ? ` for ${e.keyword}` : ''} was ${e.delivered === false ? 'sent but not delivered' : 'sent'} on ${e.code} ${when}`;
+    default: return assertNever(e);
+  }
+};
+
+/** "(STOP-CODE-WIDE, Salesforce KA 000381673; assumes customStopCodeWide=true)". */
+export const citation = (ruleId: RuleId, assumptions: readonly AssumptionName[], a: Assumptions): string => {
+  const info = RULES[ruleId];
+  const parts = [ruleId, ...info.sources.slice(0, 2).map((s) => SOURCES[s].cite)];
+  const assumed = assumptions.map((n) => `${n}=${fmtValue(a[n])}`);
+  return `(${parts.join(', ')}${assumed.length > 0 ? `; assumes ${assumed.join(', ')}` : ''})`;
+};
+
+export const fmtValue = (v: unknown): string => (Array.isArray(v) ? v.join(',') : String(v));
+
+/** "Headline: why (RULE, source; assumes …)". */
+export const sentence = (headline: string, why: string, ruleId: RuleId, assumptions: readonly AssumptionName[], a: Assumptions): string =>
+  `${headline}: ${why} ${citation(ruleId, assumptions, a)}`;

@@ -1,0 +1,192 @@
+/** The engine: a pure function of (rulebook, scenario) → replay. */
+import type { Expectation, Gap, Scenario, ScenarioEvent } from '../model';
+import { assertNever, type Assumptions } from './assumptions';
+import { Ctx } from './context';
+import { checkExpectation } from './expectations';
+import type { Rulebook } from './rulebook';
+import type { ContactView, ExpectationResult, RecordsMode, Replay, Step, SubscriptionView, VerdictView } from './replay-types';
+import { applyJourneyLike, applyMessageContact, applySend } from './rules-api';
+import { applyApiContact, applyImport, applyUi } from './rules-import';
+import { applyInbound } from './rules-mo';
+import { codeState, effectiveContact, loadWorld, numberState, snapshotWorld, type World, type WorldSnapshot } from './state';
+import { verdictFor } from './verdicts';
+
+export interface ReplayOptions {
+  /** 'full' (default): steps with decisions, reasons and changes; 'none': final state, flags, expectations only. */
+  readonly records?: RecordsMode;
+  /** Continue from a saved world (see `replayState`) instead of the scenario's `initial`. */
+  readonly initialState?: WorldSnapshot;
+}
+
+interface Hidden { readonly world: World; readonly gaps: readonly Gap[]; readonly a: Assumptions }
+const HIDDEN = new WeakMap<Replay, Hidden>();
+
+/** Epoch ms of an ISO-8601 timestamp with offset; NaN sorts last. */
+export const eventTime = (e: Readonly<ScenarioEvent>): number => {
+  const t = Date.parse(e.at);
+  return Number.isNaN(t) ? Number.POSITIVE_INFINITY : t;
+};
+
+/** Replay order: by `at`, equal instants in file order (stable). */
+export const replayOrder = (events: readonly ScenarioEvent[]): { order: Uint32Array; times: Float64Array } => {
+  const times = new Float64Array(events.length);
+  let sorted = true;
+  for (let i = 0; i < events.length; i++) {
+    times[i] = eventTime(events[i]!);
+    if (i > 0 && times[i]! < times[i - 1]!) sorted = false;
+  }
+  const order = new Uint32Array(events.length);
+  for (let i = 0; i < order.length; i++) order[i] = i;
+  if (!sorted) order.sort((x, y) => times[x]! - times[y]! || x - y);
+  return { order, times };
+};
+
+export const initialWorld = (ctx: Ctx, scenario: Readonly<Scenario>): World => {
+  const world = ctx.world;
+  for (const ic of scenario.initial?.contacts ?? []) {
+    const n = numberState(world, ic.mobileNumber);
+    n.contact = ic.status;
+    n.undeliverable = ic.undeliverable === true;
+  }
+  for (const is of scenario.initial?.subscriptions ?? []) {
+    const c = codeState(numberState(world, is.mobileNumber), is.code);
+    c.subs.set(ctx.canon(is.keyword), {
+      status: is.status, keyword: ctx.display(is.code, is.keyword), eventId: undefined, ruleId: 'INITIAL-STATE',
+      assumptions: [], windowEnds: NaN, byStop: false,
+    });
+  }
+  return world;
+};
+
+export const replay = (rulebook: Rulebook, scenario: Readonly<Scenario>, options: ReplayOptions = {}): Replay => {
+  const records = options.records ?? 'full';
+  const full = records === 'full';
+  const a = rulebook.assumptions;
+  const world: World = options.initialState ? loadWorld(options.initialState) : new Map();
+  const ctx = new Ctx(a, scenario.codes, world, full);
+  if (!options.initialState) initialWorld(ctx, scenario);
+  const initial = { subscriptions: subscriptionViews(world), contacts: contactViews(world) };
+
+  const expectAfter = new Map<string, { index: number; x: Expectation }[]>();
+  const expectEnd: { index: number; x: Expectation }[] = [];
+  (scenario.expect ?? []).forEach((x, index) => {
+    if (x.after === undefined) expectEnd.push({ index, x });
+    else {
+      const list = expectAfter.get(x.after);
+      if (list) list.push({ index, x });
+      else expectAfter.set(x.after, [{ index, x }]);
+    }
+  });
+  const results: ExpectationResult[] = [];
+  const canon = (s: string): string => ctx.canon(s);
+
+  const events = scenario.events;
+  const { order, times } = replayOrder(events);
+  const steps: Step[] = [];
+  for (let i = 0; i < order.length; i++) {
+    const ev = events[order[i]!]!;
+    const at = times[order[i]!]!;
+    ctx.begin(ev, at);
+    if (ev.skipped === true) {
+      ctx.decide({ ruleId: 'EVENT-SKIPPED', target: 'event', changed: false }, () => 'Skipped', () => `${ctx.what()}, but the event is marked skipped and left out of the replay`);
+    } else {
+      dispatch(ctx, ev);
+    }
+    if (full) steps.push({ index: i, event: ev, atMs: at, skipped: ev.skipped === true, decisions: ctx.decisions, flags: ctx.stepFlags, changes: ctx.changes });
+    if (expectAfter.size > 0) {
+      const due = expectAfter.get(ev.id);
+      if (due) for (const { index, x } of due) results.push(checkExpectation(index, x, world, ctx.flags, a, canon));
+    }
+  }
+  for (const { index, x } of expectEnd) results.push(checkExpectation(index, x, world, ctx.flags, a, canon));
+  results.sort((p, q) => p.index - q.index);
+
+  const gaps = scenario.gaps ?? [];
+  const result: Replay = {
+    rulebook: { id: rulebook.id, preset: rulebook.preset, assumptions: rulebook.assumptions, hash: rulebook.hash },
+    records,
+    steps,
+    initial,
+    final: { subscriptions: subscriptionViews(world), contacts: contactViews(world), verdicts: verdictViews(a, world, gaps) },
+    flags: ctx.flags,
+    expectations: results,
+  };
+  HIDDEN.set(result, { world, gaps, a });
+  return result;
+};
+
+const dispatch = (ctx: Ctx, ev: ScenarioEvent): void => {
+  switch (ev.type) {
+    case 'mo':
+    case 'api.queueMO': return applyInbound(ctx, ev);
+    case 'api.messageContact': return applyMessageContact(ctx, ev);
+    case 'api.contact': return applyApiContact(ctx, ev);
+    case 'import': return applyImport(ctx, ev);
+    case 'ui': return applyUi(ctx, ev);
+    case 'journey.sms':
+    case 'outbound.de': return applyJourneyLike(ctx, ev);
+    case 'send': return applySend(ctx, ev);
+    default: return assertNever(ev);
+  }
+};
+
+/** The full world after the replay, to continue it later with `replay(..., { initialState })`. */
+export const replayState = (r: Replay): WorldSnapshot => {
+  const h = HIDDEN.get(r);
+  if (!h) throw new Error('replayState: not a replay produced by this engine');
+  return snapshotWorld(h.world);
+};
+
+export const subscriptionViews = (world: World): SubscriptionView[] => {
+  const out: SubscriptionView[] = [];
+  for (const n of world.values()) {
+    for (const c of n.codes.values()) {
+      for (const s of c.subs.values()) {
+        out.push(s.eventId === undefined
+          ? { mobileNumber: n.mobileNumber, code: c.code, keyword: s.keyword, status: s.status, ruleId: s.ruleId }
+          : { mobileNumber: n.mobileNumber, code: c.code, keyword: s.keyword, status: s.status, eventId: s.eventId, ruleId: s.ruleId });
+      }
+    }
+  }
+  return out;
+};
+
+export const contactViews = (world: World): ContactView[] => {
+  const out: ContactView[] = [];
+  for (const n of world.values()) {
+    const status = effectiveContact(n);
+    if (status === undefined) continue;
+    out.push({
+      mobileNumber: n.mobileNumber, status, ruleId: n.contactRuleId,
+      ...(n.undeliverable ? { undeliverable: true } : {}),
+      ...(n.contactEventId !== undefined ? { eventId: n.contactEventId } : {}),
+    });
+  }
+  return out;
+};
+
+export const verdictViews = (a: Assumptions, world: World, gaps: readonly Gap[]): VerdictView[] => {
+  const byNumber = new Map<string, Gap[]>();
+  for (const g of gaps) {
+    const list = byNumber.get(g.mobileNumber);
+    if (list) list.push(g);
+    else byNumber.set(g.mobileNumber, [g]);
+  }
+  const out: VerdictView[] = [];
+  for (const n of world.values()) {
+    const g = byNumber.get(n.mobileNumber);
+    for (const code of n.codes.keys()) out.push(verdictFor(a, n, code, g));
+    const extra = new Set((g ?? []).map((x) => x.code).filter((x): x is string => x !== undefined && !n.codes.has(x)));
+    for (const code of extra) out.push(verdictFor(a, n, code, g));
+  }
+  // Gaps about numbers the history never mentions still get an `unknown` verdict.
+  for (const [num, g] of byNumber) {
+    if (world.has(num)) continue;
+    const n = numberState(new Map(), num);
+    for (const code of new Set(g.map((x) => x.code).filter((x): x is string => x !== undefined))) out.push(verdictFor(a, n, code, g));
+  }
+  return out;
+};
+
+/** The hidden world and gaps of a replay (for stateAt). */
+export const hiddenOf = (r: Replay): Hidden | undefined => HIDDEN.get(r);

@@ -1,0 +1,80 @@
+/** Sending routes that may subscribe: messageContact, Journey Builder, Outbound to a DE, plain sends. */
+import type { JourneySmsEvent, MessageContactEvent, OutboundDeEvent, SendEvent } from '../model';
+import type { AssumptionName } from './assumptions';
+import type { Ctx } from './context';
+import { otherOptedOut } from './rules-import';
+import type { RuleId } from './rule-ids';
+import { sendCheck } from './rules-send';
+
+const NONE: readonly AssumptionName[] = [];
+const JOURNEY: readonly AssumptionName[] = ['journeyResubscribes'];
+const OUTBOUND: readonly AssumptionName[] = ['outboundResubscribes'];
+
+export const applyMessageContact = (ctx: Ctx, e: MessageContactEvent): void => {
+  const n = ctx.num(e.mobileNumber);
+  const c = ctx.code(n, e.code);
+  const wantsSub = e.subscribe || e.resubscribe;
+  const k = e.keyword !== undefined ? ctx.keyword(e.code, e.keyword) : undefined;
+  if (wantsSub && !k) {
+    ctx.decide({ ruleId: 'API-KEYWORD-REQUIRED', target: 'event', code: e.code, ...(e.keyword !== undefined ? { keyword: e.keyword } : {}), changed: false, sent: false },
+      () => 'Rejected by the platform, nothing changed',
+      () => `${ctx.what()}; subscribe or resubscribe needs a keyword of ${e.code}${e.keyword === undefined ? ', and none was given' : `, and ${e.keyword} is not one`}`);
+    return;
+  }
+  if (k) {
+    const name = k.def.keyword;
+    const s = c.subs.get(k.key);
+    const from = s?.status ?? 'None';
+    if (from === 'OptedOut' && e.resubscribe) {
+      ctx.setSub(c, k.key, name, 'OptedIn', 'API-RESUBSCRIBE', NONE, () => `${ctx.what()}; resubscribe=true turns an opted-out subscription opted in`);
+      ctx.flag('REOPTIN-AFTER-STOP', 'API-RESUBSCRIBE', e.code, name, () => `${ctx.what()}: the API re-opted ${e.mobileNumber} in to ${name} after an opt-out, without the subscriber's own new opt-in`);
+    } else if (from === 'OptedOut' && e.subscribe) {
+      ctx.decide({ ruleId: 'API-SUBSCRIBE', target: 'subscription', code: e.code, keyword: name, from, to: from },
+        () => `${name} on ${e.code} stays OptedOut`, () => `${ctx.what()}; subscribe=true without resubscribe leaves an opted-out subscription opted out, and the send is skipped`);
+    } else if ((from === 'None' || from === 'NotOptedIn') && e.subscribe) {
+      ctx.setSub(c, k.key, name, 'OptedIn', 'API-SUBSCRIBE', NONE, () => `${ctx.what()}; subscribe=true creates the keyword's subscription opted in when there is none`);
+    } else if (wantsSub) {
+      ctx.decide({ ruleId: e.subscribe ? 'API-SUBSCRIBE' : 'API-RESUBSCRIBE', target: 'subscription', code: e.code, keyword: name, from, to: from },
+        () => `${name} on ${e.code} stays ${from}`, () => `${ctx.what()}; there is nothing for ${e.subscribe ? 'subscribe' : 'resubscribe'} to change`);
+    }
+  }
+  sendCheck(ctx, n, c, { platformChecks: true, ...(k ? { keywordKey: k.key } : {}) });
+};
+
+export const applyJourneyLike = (ctx: Ctx, e: JourneySmsEvent | OutboundDeEvent): void => {
+  const n = ctx.num(e.mobileNumber);
+  const c = ctx.code(n, e.code);
+  if (e.mode === 'subscribeAll') {
+    const journey = e.type === 'journey.sms';
+    const ruleId: RuleId = journey ? 'JOURNEY-CREATE-ONLY' : 'OUTBOUND-DE';
+    const assumptions = journey ? JOURNEY : OUTBOUND;
+    const resubscribes = journey ? ctx.a.journeyResubscribes : ctx.a.outboundResubscribes;
+    const route = journey ? 'Journey Builder "subscribe all"' : 'an Outbound send with "subscribe all"';
+    const key = ctx.canon(e.keyword);
+    const name = ctx.display(e.code, e.keyword);
+    const from = c.subs.get(key)?.status ?? 'None';
+    if (from === 'None' || from === 'NotOptedIn') {
+      const reopt = otherOptedOut(c, key);
+      ctx.setSub(c, key, name, 'OptedIn', ruleId, assumptions, () => `${ctx.what()}; ${route} creates a missing subscription opted in`);
+      if (reopt) ctx.flag('REOPTIN-AFTER-STOP', ruleId, e.code, name, () => `${ctx.what()}: ${route} opted ${e.mobileNumber} in to ${name} after it had opted out of other keywords on ${e.code}`);
+    } else if (resubscribes && from !== 'OptedIn') {
+      ctx.setSub(c, key, name, 'OptedIn', ruleId, assumptions, () => `${ctx.what()}; under this rulebook ${route} subscribes regardless of status`);
+      if (from === 'OptedOut') ctx.flag('REOPTIN-AFTER-STOP', ruleId, e.code, name, () => `${ctx.what()}: ${route} re-opted ${e.mobileNumber} in to ${name} after an opt-out`);
+    } else {
+      ctx.decide({ ruleId, target: 'subscription', code: e.code, keyword: name, from, to: from, assumptions },
+        () => `${name} on ${e.code} stays ${from}`,
+        () => `${ctx.what()}; ${route} only creates missing subscriptions and never re-opts in an opted-out or pending one`);
+    }
+  } else {
+    ctx.decide({ ruleId: e.type === 'journey.sms' ? 'JOURNEY-CREATE-ONLY' : 'OUTBOUND-DE', target: 'event', code: e.code, changed: false },
+      () => 'Subscriptions unchanged', () => `${ctx.what()}; "subscribed only" changes no subscription and skips numbers that are not sendable`);
+  }
+  sendCheck(ctx, n, c, { platformChecks: true });
+};
+
+export const applySend = (ctx: Ctx, e: SendEvent): void => {
+  const n = ctx.num(e.mobileNumber);
+  const c = ctx.code(n, e.code);
+  const k = e.keyword !== undefined ? ctx.canon(e.keyword) : undefined;
+  sendCheck(ctx, n, c, { platformChecks: false, delivered: e.delivered !== false, ...(k !== undefined ? { keywordKey: k } : {}) });
+};

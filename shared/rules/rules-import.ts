@@ -1,0 +1,102 @@
+/** Imports, manual UI edits and the Contacts API: IMPORT-*, UI-OPT-IN/OUT, API-CONTACT. */
+import type { ApiContactEvent, ImportEvent, UiEvent } from '../model';
+import type { AssumptionName } from './assumptions';
+import type { Ctx } from './context';
+import type { CodeState } from './state';
+
+const SCOPE: readonly AssumptionName[] = ['importUnsubscribeScope'];
+const KEEPS: readonly AssumptionName[] = ['importKeepsExisting'];
+const NONE: readonly AssumptionName[] = [];
+
+/** Another keyword of the code is OptedOut: opting in here makes the number sendable again after an opt-out. */
+export const otherOptedOut = (c: CodeState, key: string): boolean => {
+  for (const [k, s] of c.subs) if (k !== key && s.status === 'OptedOut') return true;
+  return false;
+};
+
+export const applyImport = (ctx: Ctx, e: ImportEvent): void => {
+  const n = ctx.num(e.mobileNumber);
+  const c = ctx.code(n, e.code);
+  const key = ctx.canon(e.keyword);
+  const name = ctx.display(e.code, e.keyword);
+  if (e.consent === false) {
+    ctx.flag('IMPORT-WITHOUT-CONSENT', 'IMPORT-NEW-KEYWORD', e.code, name, () => `${ctx.what()}, and the row is marked as having no consent behind it`);
+  }
+  if (e.status === 'Unsubscribe') {
+    const why = `an Unsubscribe import row opts out the imported keyword${ctx.a.importUnsubscribeScope === 'code' ? ' and, under this rulebook, every keyword on its code' : ''} and makes the contact Inactive`;
+    ctx.setSub(c, key, name, 'OptedOut', 'IMPORT-UNSUBSCRIBE', SCOPE, () => `${ctx.what()}; ${why}`);
+    if (ctx.a.importUnsubscribeScope === 'code') {
+      for (const [k, s] of c.subs) {
+        if (k !== key && s.status !== 'OptedOut') ctx.setSub(c, k, s.keyword, 'OptedOut', 'IMPORT-UNSUBSCRIBE', SCOPE, () => `${ctx.what()}; ${why}`);
+      }
+    }
+    ctx.setContact(n, 'Inactive', 'IMPORT-UNSUBSCRIBE', () => `${ctx.what()}; ${why}`);
+    return;
+  }
+  if (e.status === 'Active') {
+    ctx.setContact(n, 'Active', 'IMPORT-ACTIVE', () => `${ctx.what()}; an Active import row makes the contact Active (but never re-opts in an opted-out keyword)`);
+  }
+  const s = c.subs.get(key);
+  const from = s?.status ?? 'None';
+  switch (from) {
+    case 'None':
+    case 'NotOptedIn': {
+      const reopt = otherOptedOut(c, key);
+      ctx.setSub(c, key, name, 'OptedIn', 'IMPORT-NEW-KEYWORD', NONE,
+        () => `${ctx.what()}; an import into a keyword the number was never subscribed to creates it opted in${reopt ? ', even though the number opted out of other keywords on this code' : ''}`);
+      if (reopt) {
+        ctx.flag('REOPTIN-AFTER-STOP', 'IMPORT-NEW-KEYWORD', e.code, name,
+          () => `${ctx.what()}: the import opted ${e.mobileNumber} in to ${name} on ${e.code} after it had opted out of other keywords there, making it sendable again without its own new opt-in`);
+      }
+      return;
+    }
+    case 'OptedOut':
+      ctx.decide({ ruleId: 'IMPORT-NO-REOPTIN', target: 'subscription', code: e.code, keyword: name, from, to: from },
+        () => `${name} on ${e.code} stays OptedOut`, () => `${ctx.what()}; an import can never turn an opted-out subscription back to opted in, so the contact is still opted out`);
+      return;
+    case 'OptedIn':
+    case 'OptInPending':
+      if (ctx.a.importKeepsExisting || from === 'OptedIn') {
+        ctx.decide({ ruleId: 'IMPORT-NO-REOPTIN', target: 'subscription', code: e.code, keyword: name, from, to: from, assumptions: KEEPS },
+          () => `${name} on ${e.code} stays ${from}`, () => `${ctx.what()}; an import into an existing ${from} subscription leaves its status unchanged`);
+      } else {
+        ctx.setSub(c, key, name, 'OptedIn', 'IMPORT-NO-REOPTIN', KEEPS, () => `${ctx.what()}; under this rulebook an import overrides a pending opt-in`);
+      }
+      return;
+    default: {
+      const never: never = from;
+      return never;
+    }
+  }
+};
+
+export const applyUi = (ctx: Ctx, e: UiEvent): void => {
+  const n = ctx.num(e.mobileNumber);
+  const c = ctx.code(n, e.code);
+  const key = ctx.canon(e.keyword);
+  const name = ctx.display(e.code, e.keyword);
+  if (e.action === 'optOut') {
+    ctx.setSub(c, key, name, 'OptedOut', 'UI-OPT-OUT', NONE, () => `${ctx.what()}; a manual opt-out sets the keyword opted out`);
+    c.revokedAt = NaN; // an opt-out honours a pending plain-words revocation
+    c.revokedBy = undefined;
+    return;
+  }
+  const s = c.subs.get(key);
+  const reversesStop = s?.status === 'OptedOut' && s.byStop;
+  ctx.setSub(c, key, name, 'OptedIn', 'UI-OPT-IN', NONE, () => `${ctx.what()}; a manual opt-in sets the keyword opted in from any state${reversesStop ? ', here reversing the subscriber\'s STOP' : ''}`);
+  if (reversesStop) {
+    ctx.flag('REOPTIN-AFTER-STOP', 'UI-OPT-IN', e.code, name, () => `${ctx.what()}: a manual opt-in reversed the subscriber's own STOP on ${name}`);
+  }
+};
+
+export const applyApiContact = (ctx: Ctx, e: ApiContactEvent): void => {
+  const n = ctx.num(e.mobileNumber);
+  if (e.undeliverable !== undefined && e.undeliverable !== n.undeliverable) {
+    n.undeliverable = e.undeliverable;
+    if (ctx.full) ctx.changes.push({ kind: 'contact', mobileNumber: n.mobileNumber, from: n.contact ?? 'None', to: n.contact ?? 'None', undeliverable: e.undeliverable, ruleId: 'API-CONTACT' });
+    ctx.decide({ ruleId: 'API-CONTACT', target: 'contact', from: n.contact ?? 'None', to: n.contact ?? 'None', changed: true, assumptions: ['undeliverableBlocksSend'] },
+      () => `Number ${e.undeliverable ? 'held as undeliverable' : 'no longer undeliverable'}`, () => ctx.what());
+  }
+  const to = e.status ?? n.contact ?? 'Active';
+  ctx.setContact(n, to, 'API-CONTACT', () => `${ctx.what()}; the Contacts API sets the Demographics status and leaves subscriptions as they are`);
+};

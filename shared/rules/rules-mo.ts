@@ -1,0 +1,211 @@
+/** Inbound texts (`mo`, `api.queueMO`): MO-FIRST-WORD, STOP, templates, HELP, UNKNOWN-KEYWORD. */
+import type { MoEvent, QueueMoEvent } from '../model';
+import type { AssumptionName } from './assumptions';
+import type { Ctx, KeywordIndex } from './context';
+import { fmtTime } from './explain-text';
+import type { RuleId } from './rule-ids';
+import type { CodeState, NumberState, SubState } from './state';
+import { isSendable } from './verdicts';
+
+const FIRST_WORD: readonly AssumptionName[] = ['keywordCaseInsensitive'];
+const MULTI_WORD: readonly AssumptionName[] = ['keywordCaseInsensitive', 'multiWordStop'];
+const CUSTOM_STOP: readonly AssumptionName[] = ['customStopCodeWide'];
+const AFTER_STOP: readonly AssumptionName[] = ['reoptInByKeyword'];
+const WINDOW: readonly AssumptionName[] = ['doubleOptInWindowHours'];
+const NONE: readonly AssumptionName[] = [];
+
+/** Opt-out wording anywhere in a text (FCC: any reasonable means). */
+const OPT_OUT_WORDING = /\b(stop|unsubscribe|remove me|opt[ -]?out|cancel|quit|end|revoke|no more|don'?t (?:text|message|contact)|do not (?:text|message|contact)|leave me alone|take me off)\b/i;
+export const readsLikeOptOut = (text: string): boolean => OPT_OUT_WORDING.test(text);
+
+/** The first word (text up to the first whitespace), trimmed. */
+const firstWord = (text: string): string => {
+  const t = text.trim();
+  const sp = t.search(/\s/);
+  return sp < 0 ? t : t.slice(0, sp);
+};
+
+/** The global STOP word the text starts with, if any (the rulebook's spelling). */
+const matchStop = (ctx: Ctx, text: string, first: string): { word: string; multi: boolean } | undefined => {
+  if (ctx.singleStops.has(first)) return { word: first, multi: false };
+  if (ctx.a.multiWordStop && ctx.multiStops.length > 0) {
+    const norm = ctx.canon(text).replace(/\s+/g, ' ');
+    for (const p of ctx.multiStops) {
+      if (norm === p || norm.startsWith(`${p} `)) return { word: p, multi: true };
+    }
+  }
+  return undefined;
+};
+
+export const applyInbound = (ctx: Ctx, e: MoEvent | QueueMoEvent): void => {
+  const n = ctx.num(e.mobileNumber);
+  const c = ctx.code(n, e.code);
+  const raw = firstWord(e.text);
+  const first = ctx.canon(raw);
+  const stop = matchStop(ctx, e.text, first);
+  const idx = ctx.codes.get(e.code)?.keywords.get(first);
+  ctx.decide({ ruleId: 'MO-FIRST-WORD', target: 'event', code: e.code, assumptions: stop?.multi ? MULTI_WORD : FIRST_WORD },
+    () => `Keyword ${JSON.stringify(stop?.word ?? raw)}`, () => `${ctx.what()}, and the keyword of a text is its first word${stop?.multi ? ' (or a multi-word STOP phrase at its start)' : ''}`);
+  if (stop) {
+    if (e.type === 'api.queueMO') {
+      ctx.decide({ ruleId: 'API-OPT-OUT', target: 'event', code: e.code, changed: false },
+        () => `Opt-out through REST`, () => `queueMO is treated exactly as if the handset had sent ${stop.word}, so STOP-CODE-WIDE applies`);
+    }
+    codeWideStop(ctx, n, c, 'STOP-CODE-WIDE', NONE, `${stop.word} is a global STOP word and opts out of every keyword on its code`);
+    return;
+  }
+  if (idx) {
+    const kind = idx.def.kind;
+    switch (kind) {
+      case 'stop':
+        if (ctx.a.customStopCodeWide) {
+          codeWideStop(ctx, n, c, 'STOP-CUSTOM', CUSTOM_STOP, `${idx.def.keyword} is a custom STOP keyword of ${e.code}, which acts like a global STOP word there`);
+        } else {
+          ctx.decide({ ruleId: 'STOP-CUSTOM', target: 'event', code: e.code, assumptions: CUSTOM_STOP, changed: false },
+            () => `Nothing changed`, () => `${ctx.what()}; ${idx.def.keyword} is a custom STOP keyword but is assumed not to opt out code-wide`);
+          revoke(ctx, c, 'STOP-CUSTOM');
+        }
+        return;
+      case 'help':
+        ctx.decide({ ruleId: 'HELP', target: 'event', code: e.code, changed: false }, () => 'Nothing changed', () => `${ctx.what()}; ${idx.def.keyword} is a HELP keyword, which only answers with help text`);
+        return;
+      case 'opt-in':
+        optInKeyword(ctx, n, c, idx);
+        return;
+      case 'outbound':
+        unknownKeyword(ctx, c, `${idx.def.keyword} is an outbound keyword with no opt-in template`);
+        return;
+      default: {
+        const never: never = kind;
+        return never;
+      }
+    }
+  }
+  if (reply(ctx, c, first)) return;
+  unknownKeyword(ctx, c, `${JSON.stringify(raw)} is no keyword of ${e.code}`);
+};
+
+/** STOP-CODE-WIDE / STOP-CUSTOM: every keyword of the number on the code becomes OptedOut. */
+const codeWideStop = (ctx: Ctx, n: NumberState, c: CodeState, ruleId: RuleId, assumptions: readonly AssumptionName[], why: string): void => {
+  if (c.subs.size === 0) {
+    ctx.decide({ ruleId, target: 'event', code: c.code, assumptions, changed: false }, () => `Nothing to opt out of on ${c.code}`, () => `${ctx.what()}; ${why}, but the number has no subscription there (recorded)`);
+  }
+  for (const [key, s] of c.subs) {
+    if (s.status === 'OptedOut' && s.byStop) {
+      ctx.decide({ ruleId, target: 'subscription', code: c.code, keyword: s.keyword, from: 'OptedOut', to: 'OptedOut', assumptions },
+        () => `${s.keyword} on ${c.code} stays OptedOut`, () => `${ctx.what()}; ${why}`);
+      continue;
+    }
+    ctx.setSub(c, key, s.keyword, 'OptedOut', ruleId, assumptions, () => `${ctx.what()}, and ${why}`, { byStop: true });
+  }
+  // The subscriber's own STOP honours any earlier plain-words revocation.
+  c.revokedAt = NaN;
+  c.revokedBy = undefined;
+  for (const other of n.codes.values()) {
+    if (other !== c && isSendable(ctx.a, n, other)) {
+      ctx.flag('OTHER-CODE-STILL-SENDING', ruleId, other.code, undefined,
+        () => `${n.mobileNumber} opted out on ${c.code} on ${fmtTime(ctx.at)} but is still sendable on ${other.code}`);
+    }
+  }
+};
+
+const optInKeyword = (ctx: Ctx, n: NumberState, c: CodeState, k: KeywordIndex): void => {
+  const s = c.subs.get(k.key);
+  const name = k.def.keyword;
+  if (s?.status === 'OptedIn') {
+    ctx.decide({ ruleId: 'TEMPLATE-DUPLICATE', target: 'subscription', code: c.code, keyword: name, from: 'OptedIn', to: 'OptedIn' },
+      () => `${name} on ${c.code} stays OptedIn`, () => `${ctx.what()}, and the number is already opted in to ${name}`);
+    return;
+  }
+  let ruleOverride: RuleId | undefined;
+  if (s?.status === 'OptedOut') {
+    if (!ctx.a.reoptInByKeyword) {
+      ctx.decide({ ruleId: 'TEMPLATE-AFTER-STOP', target: 'subscription', code: c.code, keyword: name, from: 'OptedOut', to: 'OptedOut', assumptions: AFTER_STOP },
+        () => `${name} on ${c.code} stays OptedOut`, () => `${ctx.what()}, and texting an opt-in keyword after opting out is assumed not to restart its opt-in`);
+      return;
+    }
+    ruleOverride = 'TEMPLATE-AFTER-STOP';
+  }
+  const template = k.def.optIn ?? 'single';
+  const assumed = ruleOverride ? AFTER_STOP : NONE;
+  const again = ruleOverride ? ' after having opted out of it, which restarts its opt-in as the subscriber\'s own new consent' : '';
+  switch (template) {
+    case 'single':
+      ctx.setSub(c, k.key, name, 'OptedIn', ruleOverride ?? 'TEMPLATE-SINGLE', assumed, () => `${ctx.what()}${again}; ${name} is a single opt-in keyword`);
+      ownConsent(c);
+      return;
+    case 'double':
+    case 'age': {
+      const hours = k.def.windowHours ?? ctx.a.doubleOptInWindowHours;
+      const windowEnds = ctx.at + hours * 3_600_000;
+      const assumptions = k.def.windowHours === undefined ? (ruleOverride ? [...AFTER_STOP, ...WINDOW] : WINDOW) : assumed;
+      const rule: RuleId = ruleOverride ?? (template === 'age' ? 'TEMPLATE-AGE' : 'TEMPLATE-DOUBLE-START');
+      const asks = template === 'age' ? `an age of at least ${k.def.minimumAge ?? 0}` : `a reply of ${[...k.responses].join(' or ')}`;
+      ctx.setSub(c, k.key, name, 'OptInPending', rule, assumptions,
+        () => `${ctx.what()}${again}; ${name} is a ${template === 'age' ? 'age-verified' : 'double'} opt-in keyword, which waits for ${asks} until ${fmtTime(windowEnds)} (${hours} h)`,
+        { windowEnds });
+      return;
+    }
+    default: {
+      const never: never = template;
+      return never;
+    }
+  }
+};
+
+/** The subscriber's own opt-in honours an earlier plain-words revocation (they consented again). */
+const ownConsent = (c: CodeState): void => {
+  c.revokedAt = NaN;
+  c.revokedBy = undefined;
+};
+
+/** A reply to an open double / age opt-in conversation on the code. Returns false when it is none. */
+const reply = (ctx: Ctx, c: CodeState, first: string): boolean => {
+  let pending: { key: string; s: SubState; k: KeywordIndex } | undefined;
+  for (const [key, s] of c.subs) {
+    if (s.status !== 'OptInPending') continue;
+    const k = ctx.codes.get(c.code)?.keywords.get(key);
+    if (!k || (k.def.optIn !== 'double' && k.def.optIn !== 'age')) continue;
+    const isAnswer = k.def.optIn === 'double' ? k.responses.has(first) : /^\d{1,3}$/.test(first);
+    if (isAnswer && (pending === undefined || !(pending.s.windowEnds > s.windowEnds))) pending = { key, s, k };
+  }
+  if (!pending) return false;
+  const { key, s, k } = pending;
+  const name = k.def.keyword;
+  const assumptions = k.def.windowHours === undefined ? WINDOW : NONE;
+  if (!(ctx.at <= s.windowEnds)) {
+    ctx.decide({ ruleId: 'TEMPLATE-DOUBLE-EXPIRED', target: 'subscription', code: c.code, keyword: name, from: 'OptInPending', to: 'OptInPending', assumptions },
+      () => `${name} on ${c.code} stays OptInPending`, () => `${ctx.what()}, after the opt-in window closed${Number.isNaN(s.windowEnds) ? '' : ` on ${fmtTime(s.windowEnds)}`}; a late reply does nothing and pending counts as opted out`);
+    return true;
+  }
+  if (k.def.optIn === 'double') {
+    ctx.setSub(c, key, name, 'OptedIn', 'TEMPLATE-DOUBLE-CONFIRM', assumptions, () => `${ctx.what()}, a valid response while the window was open`);
+    ownConsent(c);
+    return true;
+  }
+  const age = Number(first);
+  const min = k.def.minimumAge ?? 0;
+  if (age >= min) {
+    ctx.setSub(c, key, name, 'OptedIn', 'TEMPLATE-AGE', assumptions, () => `${ctx.what()}, an age of at least ${min} while the window was open`);
+    ownConsent(c);
+  } else {
+    ctx.setSub(c, key, name, 'NotOptedIn', 'TEMPLATE-AGE', assumptions, () => `${ctx.what()}, an age below the minimum of ${min}`);
+  }
+  return true;
+};
+
+const unknownKeyword = (ctx: Ctx, c: CodeState, why: string): void => {
+  ctx.decide({ ruleId: 'UNKNOWN-KEYWORD', target: 'event', code: c.code, changed: false }, () => 'Nothing changed', () => `${ctx.what()}; ${why}`);
+  const e = ctx.event;
+  if ((e.type === 'mo' || e.type === 'api.queueMO') && readsLikeOptOut(e.text)) revoke(ctx, c, 'UNKNOWN-KEYWORD');
+};
+
+/** A plain-words revocation: flag it and start the FCC 10-business-day clock. */
+const revoke = (ctx: Ctx, c: CodeState, ruleId: RuleId): void => {
+  ctx.flag('NONKEYWORD-OPTOUT', ruleId, c.code, undefined,
+    () => `${ctx.what()}: an opt-out request in words that are not a STOP keyword, so MobileConnect changed nothing, yet consent may be revoked by any reasonable means (FCC 24-24)`);
+  if (Number.isNaN(c.revokedAt)) {
+    c.revokedAt = ctx.at;
+    c.revokedBy = ctx.event.id;
+  }
+};

@@ -1,0 +1,77 @@
+/** SEND-CHECK and the flags a delivery can raise (SENT-WHILE-BLOCKED, PENDING-…, LATE-OPTOUT-HONOURED). */
+import type { AssumptionName } from './assumptions';
+import type { Ctx } from './context';
+import { fmtTime } from './explain-text';
+import type { CodeState, NumberState } from './state';
+import { blockReason, isSendable } from './verdicts';
+
+const DAY = 86_400_000;
+/** FCC 24-24: a revocation must be honoured within 10 business days. */
+export const REVOCATION_BUSINESS_DAYS = 10;
+
+/** The instant 10 business days (Mon–Fri, UTC, no holidays) after `from`. */
+export const businessDaysAfter = (from: number, days: number): number => {
+  let t = from;
+  let left = days;
+  while (left > 0) {
+    t += DAY;
+    const wd = new Date(t).getUTCDay();
+    if (wd !== 0 && wd !== 6) left--;
+  }
+  return t;
+};
+
+const INACTIVE: readonly AssumptionName[] = ['inactiveBlocksSend'];
+const UNDELIVERABLE: readonly AssumptionName[] = ['undeliverableBlocksSend'];
+const NONE: readonly AssumptionName[] = [];
+
+export interface SendOptions {
+  /** The keyword the send is for (its own subscription decides for messageContact). */
+  readonly keywordKey?: string;
+  /** Whether the platform sends only when sendable (true) or the event records an actual delivery (false). */
+  readonly platformChecks: boolean;
+  /** For recorded sends: whether it was delivered. */
+  readonly delivered?: boolean;
+}
+
+/** Records whether the number was sendable on the code and whether a message went out. */
+export const sendCheck = (ctx: Ctx, n: NumberState, c: CodeState, opts: SendOptions): boolean => {
+  let sendable = isSendable(ctx.a, n, c);
+  let keywordBlocked = false;
+  if (sendable && opts.keywordKey !== undefined && opts.platformChecks) {
+    const st = c.subs.get(opts.keywordKey)?.status;
+    if (st === 'OptedOut') {
+      sendable = false;
+      keywordBlocked = true;
+    }
+  }
+  const sent = opts.platformChecks ? sendable : opts.delivered !== false;
+  const assumptions = ctx.a.inactiveBlocksSend && n.contact === 'Inactive' ? INACTIVE : ctx.a.undeliverableBlocksSend && n.undeliverable ? UNDELIVERABLE : NONE;
+  const kw = opts.keywordKey !== undefined ? c.subs.get(opts.keywordKey)?.keyword ?? opts.keywordKey : undefined;
+  ctx.decide({ ruleId: 'SEND-CHECK', target: 'event', code: c.code, ...(kw !== undefined ? { keyword: kw } : {}), sendable, sent, changed: false, assumptions },
+    () => (sent ? (sendable ? `Sent on ${c.code}` : `Delivered on ${c.code} although not sendable`) : `Not sent on ${c.code}`),
+    () => {
+      const why = sendable ? 'the number was sendable there (a keyword opted in)'
+        : keywordBlocked ? `the number is opted out of ${kw}` : `the number was not sendable there: ${blockReason(ctx.a, n, c)}`;
+      const outcome = opts.platformChecks ? (sent ? '' : '; the platform skips the message (an activity still shows success)') : '';
+      return `${ctx.what()}; ${why}${outcome}`;
+    });
+  if (!sent) return false;
+  if (!sendable && !opts.platformChecks) {
+    ctx.flag('SENT-WHILE-BLOCKED', 'SEND-CHECK', c.code, kw, () => `${ctx.what()}, but ${n.mobileNumber} was not sendable on ${c.code}: ${blockReason(ctx.a, n, c)}`);
+    let pending = false;
+    if (opts.keywordKey !== undefined) pending = c.subs.get(opts.keywordKey)?.status === 'OptInPending';
+    else for (const s of c.subs.values()) if (s.status === 'OptInPending') pending = true;
+    if (pending) {
+      ctx.flag('PENDING-TREATED-AS-OPTED-IN', 'SEND-CHECK', c.code, kw, () => `${ctx.what()} to a number whose opt-in was only pending, which counts as opted out`);
+    }
+  }
+  if (!Number.isNaN(c.revokedAt)) {
+    const deadline = businessDaysAfter(c.revokedAt, REVOCATION_BUSINESS_DAYS);
+    if (ctx.at > deadline) {
+      ctx.flag('LATE-OPTOUT-HONOURED', 'SEND-CHECK', c.code, kw,
+        () => `${ctx.what()}, more than ${REVOCATION_BUSINESS_DAYS} business days after the subscriber asked to stop in plain words (${c.revokedBy ?? '?'} on ${fmtTime(c.revokedAt)}; deadline ${fmtTime(deadline)})`);
+    }
+  }
+  return true;
+};

@@ -1,0 +1,143 @@
+/**
+ * The engine's mutable world: Map-based and keyed by number, then code, then canonical keyword, so an
+ * event touches only its own entries (no copying of the whole state per event).
+ */
+import type { ContactStatus, SubscriptionStatus } from '../model';
+import type { AssumptionName } from './assumptions';
+import type { RuleId } from './rule-ids';
+
+export type SubStatus = Exclude<SubscriptionStatus, 'None'>;
+
+export interface SubState {
+  status: SubStatus;
+  /** Keyword as the code defines it (display spelling). */
+  keyword: string;
+  eventId: string | undefined;
+  ruleId: RuleId;
+  assumptions: readonly AssumptionName[];
+  /** End of an open double / age opt-in window (epoch ms), NaN when none. */
+  windowEnds: number;
+  /** Opted out by the subscriber's own STOP (drives REOPTIN-AFTER-STOP). */
+  byStop: boolean;
+}
+
+export interface CodeState {
+  readonly code: string;
+  readonly subs: Map<string, SubState>;
+  /** A plain-words revocation not yet honoured (epoch ms, NaN when none) — LATE-OPTOUT-HONOURED. */
+  revokedAt: number;
+  revokedBy: string | undefined;
+}
+
+export interface NumberState {
+  readonly mobileNumber: string;
+  /** undefined: no Demographics row (an Active contact once it has a subscription). */
+  contact: ContactStatus | undefined;
+  contactEventId: string | undefined;
+  contactRuleId: RuleId;
+  undeliverable: boolean;
+  readonly codes: Map<string, CodeState>;
+}
+
+export type World = Map<string, NumberState>;
+
+export const numberState = (world: World, mobileNumber: string): NumberState => {
+  let n = world.get(mobileNumber);
+  if (n === undefined) {
+    n = { mobileNumber, contact: undefined, contactEventId: undefined, contactRuleId: 'INITIAL-STATE', undeliverable: false, codes: new Map() };
+    world.set(mobileNumber, n);
+  }
+  return n;
+};
+
+export const codeState = (n: NumberState, code: string): CodeState => {
+  let c = n.codes.get(code);
+  if (c === undefined) {
+    c = { code, subs: new Map(), revokedAt: NaN, revokedBy: undefined };
+    n.codes.set(code, c);
+  }
+  return c;
+};
+
+export const subStatus = (c: CodeState | undefined, key: string): SubscriptionStatus => c?.subs.get(key)?.status ?? 'None';
+
+/** The contact status as the platform would show it: no row but a subscription = Active. */
+export const effectiveContact = (n: NumberState): ContactStatus | undefined => {
+  if (n.contact !== undefined) return n.contact;
+  for (const c of n.codes.values()) if (c.subs.size > 0) return 'Active';
+  return undefined;
+};
+
+/**
+ * A JSON snapshot of the whole world, internal bookkeeping included, so a replay can be continued
+ * later (`replay(..., { initialState })`) with the same result as replaying everything at once.
+ */
+export interface WorldSnapshot {
+  readonly numbers: readonly {
+    readonly mobileNumber: string;
+    readonly contact?: ContactStatus;
+    readonly contactEventId?: string;
+    readonly contactRuleId: RuleId;
+    readonly undeliverable: boolean;
+    readonly codes: readonly {
+      readonly code: string;
+      readonly revokedAt?: number;
+      readonly revokedBy?: string;
+      readonly subs: readonly {
+        readonly key: string;
+        readonly keyword: string;
+        readonly status: SubStatus;
+        readonly eventId?: string;
+        readonly ruleId: RuleId;
+        readonly assumptions: readonly AssumptionName[];
+        readonly windowEnds?: number;
+        readonly byStop: boolean;
+      }[];
+    }[];
+  }[];
+}
+
+export const snapshotWorld = (world: World): WorldSnapshot => ({
+  numbers: [...world.values()].map((n) => ({
+    mobileNumber: n.mobileNumber,
+    ...(n.contact !== undefined ? { contact: n.contact } : {}),
+    ...(n.contactEventId !== undefined ? { contactEventId: n.contactEventId } : {}),
+    contactRuleId: n.contactRuleId,
+    undeliverable: n.undeliverable,
+    codes: [...n.codes.values()].map((c) => ({
+      code: c.code,
+      ...(Number.isNaN(c.revokedAt) ? {} : { revokedAt: c.revokedAt }),
+      ...(c.revokedBy !== undefined ? { revokedBy: c.revokedBy } : {}),
+      subs: [...c.subs.entries()].map(([key, s]) => ({
+        key,
+        keyword: s.keyword,
+        status: s.status,
+        ...(s.eventId !== undefined ? { eventId: s.eventId } : {}),
+        ruleId: s.ruleId,
+        assumptions: s.assumptions,
+        ...(Number.isNaN(s.windowEnds) ? {} : { windowEnds: s.windowEnds }),
+        byStop: s.byStop,
+      })),
+    })),
+  })),
+});
+
+export const loadWorld = (snap: Readonly<WorldSnapshot>): World => {
+  const world: World = new Map();
+  for (const sn of snap.numbers) {
+    const n = numberState(world, sn.mobileNumber);
+    n.contact = sn.contact;
+    n.contactEventId = sn.contactEventId;
+    n.contactRuleId = sn.contactRuleId;
+    n.undeliverable = sn.undeliverable;
+    for (const sc of sn.codes) {
+      const c = codeState(n, sc.code);
+      c.revokedAt = sc.revokedAt ?? NaN;
+      c.revokedBy = sc.revokedBy;
+      for (const s of sc.subs) {
+        c.subs.set(s.key, { status: s.status, keyword: s.keyword, eventId: s.eventId, ruleId: s.ruleId, assumptions: s.assumptions, windowEnds: s.windowEnds ?? NaN, byStop: s.byStop });
+      }
+    }
+  }
+  return world;
+};
