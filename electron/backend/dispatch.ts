@@ -6,7 +6,7 @@ import type { Method, RequestOf, ResultOf } from '../../shared/ipc/contract';
 import { METHOD_CHANNELS } from '../../shared/ipc/channels';
 import { REQUEST_CHECKS } from '../../shared/ipc/requests';
 import { fail, ok, type Result } from '../../shared/ipc/result';
-import { formatIssues, validate } from '../../shared/ipc/validate';
+import { formatIssues, validate, type Check } from '../../shared/ipc/validate';
 import { UserError } from './errors';
 
 export type Handlers = { readonly [M in Method]: (request: RequestOf<M>) => Promise<ResultOf<M>> | ResultOf<M> };
@@ -15,7 +15,7 @@ const isMethod = (name: string): name is Method => Object.prototype.hasOwnProper
 
 export async function dispatch(handlers: Handlers, method: string, payload: unknown): Promise<Result<unknown>> {
   if (!isMethod(method)) return fail('invalid-request', `unknown method ${JSON.stringify(method)}`);
-  const checked = validate(REQUEST_CHECKS[method], payload ?? {});
+  const checked = validate(REQUEST_CHECKS[method] as Check<unknown>, payload ?? {});
   if (!checked.ok) {
     return fail('invalid-request', `${method}: ${formatIssues(checked.issues)}`, { issues: checked.issues });
   }
