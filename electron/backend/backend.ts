@@ -173,8 +173,13 @@ export class Backend {
     return { path, name: this.name };
   }
 
+  private async mayDiscard(action: string): Promise<boolean> {
+    return !this.dirty || !this.host.confirmDiscard || (await this.host.confirmDiscard(action));
+  }
+
   async open(): Promise<SaveResult> {
     this.guard();
+    if (!(await this.mayDiscard('Open another workspace'))) return { path: null, name: this.name };
     const paths = await this.host.dialogs.openFiles({ title: 'Open workspace', filters: WORKSPACE_FILTERS, multiple: false });
     if (!paths?.[0]) return { path: null, name: this.name };
     return this.openPath(paths[0]);
@@ -191,8 +196,9 @@ export class Backend {
     return { path, name: this.name };
   }
 
-  newWorkspace(): WorkspaceSummary {
+  async newWorkspace(): Promise<WorkspaceSummary> {
     this.guard();
+    if (!(await this.mayDiscard('Start a new workspace'))) return this.summary();
     this.store.db.close();
     this.reset('Untitled workspace');
     this.host.emit('workspace.changed', { reason: 'new' });
