@@ -181,3 +181,9 @@ export interface SaveResult {
   readonly path: string | null;
   readonly name: string;
 }
+
+export const EXPORT_FORMAT_TITLES: Readonly<Record<ExportFormat, string>> = {
+  'sms-message-tracking': '_SMSMessageTracking',
+  'mobileconnect-import': 'MobileConnect import file',
+  'contact-builder-subscriptions': 'MobileConnect Subscriptions (Contact Builder)',
+};
