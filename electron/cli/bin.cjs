@@ -1,10 +1,11 @@
 #!/usr/bin/env node
-// Launcher for the bundled CLI (built by `npm install`'s prepare step, or `npm run build:cli`).
-const { existsSync } = require('node:fs');
-const { join } = require('node:path');
-const bundle = join(__dirname, '..', '..', 'dist', 'cli', 'opttrace.cjs');
-if (!existsSync(bundle)) {
-  process.stderr.write('opttrace: the CLI is not built yet; run `npm run build:cli` in the OptTrace folder.\n');
-  process.exit(2);
+// The `opttrace` command: a shim over the esbuild bundle (npm install / npm run build:cli builds it).
+const path = require('node:path');
+const fs = require('node:fs');
+const bundle = path.join(__dirname, '..', '..', 'dist', 'cli', 'opttrace.cjs');
+if (!fs.existsSync(bundle)) {
+  process.stderr.write(`opttrace: the CLI bundle is missing (${bundle}); run "npm run build:cli" first.\n`);
+  process.exitCode = 2;
+} else {
+  require(bundle);
 }
-require(bundle);

@@ -71,6 +71,7 @@ export class Ctx {
   begin(event: ScenarioEvent, at: number): void {
     this.event = event;
     this.at = at;
+    this.whatText = undefined;
     if (this.full) {
       this.decisions = [];
       this.stepFlags = [];
@@ -86,19 +87,31 @@ export class Ctx {
     return codeState(n, code);
   }
 
-  /** "the subscriber texted "STOP" to 12345 on 2025-04-23 14:00 UTC". */
+  private whatText: string | undefined;
+
+  /** "the subscriber texted "STOP" to 12345 on 2025-04-23 14:00 UTC" (once per step). */
   what(): string {
-    return describeEvent(this.event, this.at);
+    if (this.whatText === undefined) this.whatText = describeEvent(this.event, this.at);
+    return this.whatText;
   }
 
   decide(d: Omit<Decision, 'eventId' | 'mobileNumber' | 'sources' | 'reason' | 'assumptions' | 'changed'> & { assumptions?: readonly AssumptionName[]; changed?: boolean }, headline: () => string, why: () => string): void {
     if (!this.full) return;
     const assumptions = d.assumptions ?? NO_ASSUMPTIONS;
+    // One fixed shape (absent fields are undefined, which JSON leaves out): cheaper to build and
+    // reads the same for every decision.
     this.decisions.push({
-      ...d,
+      ruleId: d.ruleId,
       eventId: this.event.id,
       mobileNumber: this.event.mobileNumber,
+      code: d.code,
+      keyword: d.keyword,
+      target: d.target,
+      from: d.from,
+      to: d.to,
       changed: d.changed ?? (d.from !== d.to),
+      sendable: d.sendable,
+      sent: d.sent,
       assumptions,
       sources: RULES[d.ruleId].sources,
       reason: sentence(headline(), why(), d.ruleId, assumptions, this.a),

@@ -6,11 +6,18 @@ import type { RuleId } from './rule-ids';
 import { SOURCES } from './sources';
 
 /** "2025-04-23 14:00 UTC" (seconds only when not zero). */
+let lastMs = NaN;
+let lastText = '';
+
 export const fmtTime = (ms: number): string => {
   if (!Number.isFinite(ms)) return 'an unknown time';
+  // Consecutive decisions of a step format the same instant: keep the last one.
+  if (ms === lastMs) return lastText;
   const iso = new Date(ms).toISOString();
   const secs = iso.slice(17, 19);
-  return `${iso.slice(0, 10)} ${iso.slice(11, 16)}${secs === '00' ? '' : `:${secs}`} UTC`;
+  lastMs = ms;
+  lastText = `${iso.slice(0, 10)} ${iso.slice(11, 16)}${secs === '00' ? '' : `:${secs}`} UTC`;
+  return lastText;
 };
 
 const STATUS_WORDS: Readonly<Record<SubscriptionStatus, string>> = {
@@ -42,8 +49,21 @@ export const describeEvent = (e: ScenarioEvent, atMs: number): string => {
   }
 };
 
+/** Citations per rulebook, rule and (shared, constant) assumptions list: built once, reused per decision. */
+const CITATIONS = new WeakMap<Assumptions, Map<RuleId, Map<readonly AssumptionName[], string>>>();
+
 /** "(STOP-CODE-WIDE, Salesforce KA 000381673; assumes customStopCodeWide=true)". */
 export const citation = (ruleId: RuleId, assumptions: readonly AssumptionName[], a: Assumptions): string => {
+  let byRule = CITATIONS.get(a);
+  if (!byRule) CITATIONS.set(a, (byRule = new Map()));
+  let byList = byRule.get(ruleId);
+  if (!byList) byRule.set(ruleId, (byList = new Map()));
+  let text = byList.get(assumptions);
+  if (text === undefined) byList.set(assumptions, (text = buildCitation(ruleId, assumptions, a)));
+  return text;
+};
+
+const buildCitation = (ruleId: RuleId, assumptions: readonly AssumptionName[], a: Assumptions): string => {
   const info = RULES[ruleId];
   const parts = [ruleId, ...info.sources.slice(0, 2).map((s) => SOURCES[s].cite)];
   const assumed = assumptions.map((n) => `${n}=${fmtValue(a[n])}`);

@@ -2,6 +2,7 @@
 import type { Expectation, Gap, Scenario, ScenarioEvent } from '../model';
 import { assertNever, type Assumptions } from './assumptions';
 import { Ctx } from './context';
+import { parseIsoMs } from './iso-time';
 import { checkExpectation } from './expectations';
 import type { Rulebook } from './rulebook';
 import type { ContactView, ExpectationResult, RecordsMode, Replay, Step, SubscriptionView, VerdictView } from './replay-types';
@@ -23,7 +24,7 @@ const HIDDEN = new WeakMap<Replay, Hidden>();
 
 /** Epoch ms of an ISO-8601 timestamp with offset; NaN sorts last. */
 export const eventTime = (e: Readonly<ScenarioEvent>): number => {
-  const t = Date.parse(e.at);
+  const t = parseIsoMs(e.at);
   return Number.isNaN(t) ? Number.POSITIVE_INFINITY : t;
 };
 
@@ -88,7 +89,7 @@ export const replay = (rulebook: Rulebook, scenario: Readonly<Scenario>, options
     const at = times[order[i]!]!;
     ctx.begin(ev, at);
     if (ev.skipped === true) {
-      ctx.decide({ ruleId: 'EVENT-SKIPPED', target: 'event', changed: false }, () => 'Skipped', () => `${ctx.what()}, but the event is marked skipped and left out of the replay`);
+      if (ctx.full) ctx.decide({ ruleId: 'EVENT-SKIPPED', target: 'event', changed: false }, () => 'Skipped', () => `${ctx.what()}, but the event is marked skipped and left out of the replay`);
     } else {
       dispatch(ctx, ev);
     }

@@ -16,7 +16,7 @@ export const applyMessageContact = (ctx: Ctx, e: MessageContactEvent): void => {
   const wantsSub = e.subscribe || e.resubscribe;
   const k = e.keyword !== undefined ? ctx.keyword(e.code, e.keyword) : undefined;
   if (wantsSub && !k) {
-    ctx.decide({ ruleId: 'API-KEYWORD-REQUIRED', target: 'event', code: e.code, ...(e.keyword !== undefined ? { keyword: e.keyword } : {}), changed: false, sent: false },
+    if (ctx.full) ctx.decide({ ruleId: 'API-KEYWORD-REQUIRED', target: 'event', code: e.code, ...(e.keyword !== undefined ? { keyword: e.keyword } : {}), changed: false, sent: false },
       () => 'Rejected by the platform, nothing changed',
       () => `${ctx.what()}; subscribe or resubscribe needs a keyword of ${e.code}${e.keyword === undefined ? ', and none was given' : `, and ${e.keyword} is not one`}`);
     return;
@@ -29,12 +29,12 @@ export const applyMessageContact = (ctx: Ctx, e: MessageContactEvent): void => {
       ctx.setSub(c, k.key, name, 'OptedIn', 'API-RESUBSCRIBE', NONE, () => `${ctx.what()}; resubscribe=true turns an opted-out subscription opted in`);
       ctx.flag('REOPTIN-AFTER-STOP', 'API-RESUBSCRIBE', e.code, name, () => `${ctx.what()}: the API re-opted ${e.mobileNumber} in to ${name} after an opt-out, without the subscriber's own new opt-in`);
     } else if (from === 'OptedOut' && e.subscribe) {
-      ctx.decide({ ruleId: 'API-SUBSCRIBE', target: 'subscription', code: e.code, keyword: name, from, to: from },
+      if (ctx.full) ctx.decide({ ruleId: 'API-SUBSCRIBE', target: 'subscription', code: e.code, keyword: name, from, to: from },
         () => `${name} on ${e.code} stays OptedOut`, () => `${ctx.what()}; subscribe=true without resubscribe leaves an opted-out subscription opted out, and the send is skipped`);
     } else if ((from === 'None' || from === 'NotOptedIn') && e.subscribe) {
       ctx.setSub(c, k.key, name, 'OptedIn', 'API-SUBSCRIBE', NONE, () => `${ctx.what()}; subscribe=true creates the keyword's subscription opted in when there is none`);
     } else if (wantsSub) {
-      ctx.decide({ ruleId: e.subscribe ? 'API-SUBSCRIBE' : 'API-RESUBSCRIBE', target: 'subscription', code: e.code, keyword: name, from, to: from },
+      if (ctx.full) ctx.decide({ ruleId: e.subscribe ? 'API-SUBSCRIBE' : 'API-RESUBSCRIBE', target: 'subscription', code: e.code, keyword: name, from, to: from },
         () => `${name} on ${e.code} stays ${from}`, () => `${ctx.what()}; there is nothing for ${e.subscribe ? 'subscribe' : 'resubscribe'} to change`);
     }
   }
@@ -61,12 +61,12 @@ export const applyJourneyLike = (ctx: Ctx, e: JourneySmsEvent | OutboundDeEvent)
       ctx.setSub(c, key, name, 'OptedIn', ruleId, assumptions, () => `${ctx.what()}; under this rulebook ${route} subscribes regardless of status`);
       if (from === 'OptedOut') ctx.flag('REOPTIN-AFTER-STOP', ruleId, e.code, name, () => `${ctx.what()}: ${route} re-opted ${e.mobileNumber} in to ${name} after an opt-out`);
     } else {
-      ctx.decide({ ruleId, target: 'subscription', code: e.code, keyword: name, from, to: from, assumptions },
+      if (ctx.full) ctx.decide({ ruleId, target: 'subscription', code: e.code, keyword: name, from, to: from, assumptions },
         () => `${name} on ${e.code} stays ${from}`,
         () => `${ctx.what()}; ${route} only creates missing subscriptions and never re-opts in an opted-out or pending one`);
     }
   } else {
-    ctx.decide({ ruleId: e.type === 'journey.sms' ? 'JOURNEY-CREATE-ONLY' : 'OUTBOUND-DE', target: 'event', code: e.code, changed: false },
+    if (ctx.full) ctx.decide({ ruleId: e.type === 'journey.sms' ? 'JOURNEY-CREATE-ONLY' : 'OUTBOUND-DE', target: 'event', code: e.code, changed: false },
       () => 'Subscriptions unchanged', () => `${ctx.what()}; "subscribed only" changes no subscription and skips numbers that are not sendable`);
   }
   sendCheck(ctx, n, c, { platformChecks: true });

@@ -10,7 +10,7 @@ const NONE: readonly AssumptionName[] = [];
 
 /** Another keyword of the code is OptedOut: opting in here makes the number sendable again after an opt-out. */
 export const otherOptedOut = (c: CodeState, key: string): boolean => {
-  for (const [k, s] of c.subs) if (k !== key && s.status === 'OptedOut') return true;
+  for (let i = 0; i < c.subs.k.length; i++) if (c.subs.k[i] !== key && c.subs.v[i]!.status === 'OptedOut') return true;
   return false;
 };
 
@@ -51,13 +51,13 @@ export const applyImport = (ctx: Ctx, e: ImportEvent): void => {
       return;
     }
     case 'OptedOut':
-      ctx.decide({ ruleId: 'IMPORT-NO-REOPTIN', target: 'subscription', code: e.code, keyword: name, from, to: from },
+      if (ctx.full) ctx.decide({ ruleId: 'IMPORT-NO-REOPTIN', target: 'subscription', code: e.code, keyword: name, from, to: from },
         () => `${name} on ${e.code} stays OptedOut`, () => `${ctx.what()}; an import can never turn an opted-out subscription back to opted in, so the contact is still opted out`);
       return;
     case 'OptedIn':
     case 'OptInPending':
       if (ctx.a.importKeepsExisting || from === 'OptedIn') {
-        ctx.decide({ ruleId: 'IMPORT-NO-REOPTIN', target: 'subscription', code: e.code, keyword: name, from, to: from, assumptions: KEEPS },
+        if (ctx.full) ctx.decide({ ruleId: 'IMPORT-NO-REOPTIN', target: 'subscription', code: e.code, keyword: name, from, to: from, assumptions: KEEPS },
           () => `${name} on ${e.code} stays ${from}`, () => `${ctx.what()}; an import into an existing ${from} subscription leaves its status unchanged`);
       } else {
         ctx.setSub(c, key, name, 'OptedIn', 'IMPORT-NO-REOPTIN', KEEPS, () => `${ctx.what()}; under this rulebook an import overrides a pending opt-in`);
@@ -94,7 +94,7 @@ export const applyApiContact = (ctx: Ctx, e: ApiContactEvent): void => {
   if (e.undeliverable !== undefined && e.undeliverable !== n.undeliverable) {
     n.undeliverable = e.undeliverable;
     if (ctx.full) ctx.changes.push({ kind: 'contact', mobileNumber: n.mobileNumber, from: n.contact ?? 'None', to: n.contact ?? 'None', undeliverable: e.undeliverable, ruleId: 'API-CONTACT' });
-    ctx.decide({ ruleId: 'API-CONTACT', target: 'contact', from: n.contact ?? 'None', to: n.contact ?? 'None', changed: true, assumptions: ['undeliverableBlocksSend'] },
+    if (ctx.full) ctx.decide({ ruleId: 'API-CONTACT', target: 'contact', from: n.contact ?? 'None', to: n.contact ?? 'None', changed: true, assumptions: ['undeliverableBlocksSend'] },
       () => `Number ${e.undeliverable ? 'held as undeliverable' : 'no longer undeliverable'}`, () => ctx.what());
   }
   const to = e.status ?? n.contact ?? 'Active';

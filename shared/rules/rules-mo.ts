@@ -44,11 +44,11 @@ export const applyInbound = (ctx: Ctx, e: MoEvent | QueueMoEvent): void => {
   const first = ctx.canon(raw);
   const stop = matchStop(ctx, e.text, first);
   const idx = ctx.codes.get(e.code)?.keywords.get(first);
-  ctx.decide({ ruleId: 'MO-FIRST-WORD', target: 'event', code: e.code, assumptions: stop?.multi ? MULTI_WORD : FIRST_WORD },
+  if (ctx.full) ctx.decide({ ruleId: 'MO-FIRST-WORD', target: 'event', code: e.code, assumptions: stop?.multi ? MULTI_WORD : FIRST_WORD },
     () => `Keyword ${JSON.stringify(stop?.word ?? raw)}`, () => `${ctx.what()}, and the keyword of a text is its first word${stop?.multi ? ' (or a multi-word STOP phrase at its start)' : ''}`);
   if (stop) {
     if (e.type === 'api.queueMO') {
-      ctx.decide({ ruleId: 'API-OPT-OUT', target: 'event', code: e.code, changed: false },
+      if (ctx.full) ctx.decide({ ruleId: 'API-OPT-OUT', target: 'event', code: e.code, changed: false },
         () => `Opt-out through REST`, () => `queueMO is treated exactly as if the handset had sent ${stop.word}, so STOP-CODE-WIDE applies`);
     }
     codeWideStop(ctx, n, c, 'STOP-CODE-WIDE', NONE, `${stop.word} is a global STOP word and opts out of every keyword on its code`);
@@ -61,13 +61,13 @@ export const applyInbound = (ctx: Ctx, e: MoEvent | QueueMoEvent): void => {
         if (ctx.a.customStopCodeWide) {
           codeWideStop(ctx, n, c, 'STOP-CUSTOM', CUSTOM_STOP, `${idx.def.keyword} is a custom STOP keyword of ${e.code}, which acts like a global STOP word there`);
         } else {
-          ctx.decide({ ruleId: 'STOP-CUSTOM', target: 'event', code: e.code, assumptions: CUSTOM_STOP, changed: false },
+          if (ctx.full) ctx.decide({ ruleId: 'STOP-CUSTOM', target: 'event', code: e.code, assumptions: CUSTOM_STOP, changed: false },
             () => `Nothing changed`, () => `${ctx.what()}; ${idx.def.keyword} is a custom STOP keyword but is assumed not to opt out code-wide`);
           revoke(ctx, c, 'STOP-CUSTOM');
         }
         return;
       case 'help':
-        ctx.decide({ ruleId: 'HELP', target: 'event', code: e.code, changed: false }, () => 'Nothing changed', () => `${ctx.what()}; ${idx.def.keyword} is a HELP keyword, which only answers with help text`);
+        if (ctx.full) ctx.decide({ ruleId: 'HELP', target: 'event', code: e.code, changed: false }, () => 'Nothing changed', () => `${ctx.what()}; ${idx.def.keyword} is a HELP keyword, which only answers with help text`);
         return;
       case 'opt-in':
         optInKeyword(ctx, n, c, idx);
@@ -88,11 +88,15 @@ export const applyInbound = (ctx: Ctx, e: MoEvent | QueueMoEvent): void => {
 /** STOP-CODE-WIDE / STOP-CUSTOM: every keyword of the number on the code becomes OptedOut. */
 const codeWideStop = (ctx: Ctx, n: NumberState, c: CodeState, ruleId: RuleId, assumptions: readonly AssumptionName[], why: string): void => {
   if (c.subs.size === 0) {
-    ctx.decide({ ruleId, target: 'event', code: c.code, assumptions, changed: false }, () => `Nothing to opt out of on ${c.code}`, () => `${ctx.what()}; ${why}, but the number has no subscription there (recorded)`);
+    if (ctx.full) ctx.decide({ ruleId, target: 'event', code: c.code, assumptions, changed: false }, () => `Nothing to opt out of on ${c.code}`, () => `${ctx.what()}; ${why}, but the number has no subscription there (recorded)`);
   }
-  for (const [key, s] of c.subs) {
+  const keys = c.subs.k;
+  const subs = c.subs.v;
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i]!;
+    const s = subs[i]!;
     if (s.status === 'OptedOut' && s.byStop) {
-      ctx.decide({ ruleId, target: 'subscription', code: c.code, keyword: s.keyword, from: 'OptedOut', to: 'OptedOut', assumptions },
+      if (ctx.full) ctx.decide({ ruleId, target: 'subscription', code: c.code, keyword: s.keyword, from: 'OptedOut', to: 'OptedOut', assumptions },
         () => `${s.keyword} on ${c.code} stays OptedOut`, () => `${ctx.what()}; ${why}`);
       continue;
     }
@@ -113,14 +117,14 @@ const optInKeyword = (ctx: Ctx, n: NumberState, c: CodeState, k: KeywordIndex): 
   const s = c.subs.get(k.key);
   const name = k.def.keyword;
   if (s?.status === 'OptedIn') {
-    ctx.decide({ ruleId: 'TEMPLATE-DUPLICATE', target: 'subscription', code: c.code, keyword: name, from: 'OptedIn', to: 'OptedIn' },
+    if (ctx.full) ctx.decide({ ruleId: 'TEMPLATE-DUPLICATE', target: 'subscription', code: c.code, keyword: name, from: 'OptedIn', to: 'OptedIn' },
       () => `${name} on ${c.code} stays OptedIn`, () => `${ctx.what()}, and the number is already opted in to ${name}`);
     return;
   }
   let ruleOverride: RuleId | undefined;
   if (s?.status === 'OptedOut') {
     if (!ctx.a.reoptInByKeyword) {
-      ctx.decide({ ruleId: 'TEMPLATE-AFTER-STOP', target: 'subscription', code: c.code, keyword: name, from: 'OptedOut', to: 'OptedOut', assumptions: AFTER_STOP },
+      if (ctx.full) ctx.decide({ ruleId: 'TEMPLATE-AFTER-STOP', target: 'subscription', code: c.code, keyword: name, from: 'OptedOut', to: 'OptedOut', assumptions: AFTER_STOP },
         () => `${name} on ${c.code} stays OptedOut`, () => `${ctx.what()}, and texting an opt-in keyword after opting out is assumed not to restart its opt-in`);
       return;
     }
@@ -162,7 +166,9 @@ const ownConsent = (c: CodeState): void => {
 /** A reply to an open double / age opt-in conversation on the code. Returns false when it is none. */
 const reply = (ctx: Ctx, c: CodeState, first: string): boolean => {
   let pending: { key: string; s: SubState; k: KeywordIndex } | undefined;
-  for (const [key, s] of c.subs) {
+  for (let i = 0; i < c.subs.k.length; i++) {
+    const key = c.subs.k[i]!;
+    const s = c.subs.v[i]!;
     if (s.status !== 'OptInPending') continue;
     const k = ctx.codes.get(c.code)?.keywords.get(key);
     if (!k || (k.def.optIn !== 'double' && k.def.optIn !== 'age')) continue;
@@ -174,7 +180,7 @@ const reply = (ctx: Ctx, c: CodeState, first: string): boolean => {
   const name = k.def.keyword;
   const assumptions = k.def.windowHours === undefined ? WINDOW : NONE;
   if (!(ctx.at <= s.windowEnds)) {
-    ctx.decide({ ruleId: 'TEMPLATE-DOUBLE-EXPIRED', target: 'subscription', code: c.code, keyword: name, from: 'OptInPending', to: 'OptInPending', assumptions },
+    if (ctx.full) ctx.decide({ ruleId: 'TEMPLATE-DOUBLE-EXPIRED', target: 'subscription', code: c.code, keyword: name, from: 'OptInPending', to: 'OptInPending', assumptions },
       () => `${name} on ${c.code} stays OptInPending`, () => `${ctx.what()}, after the opt-in window closed${Number.isNaN(s.windowEnds) ? '' : ` on ${fmtTime(s.windowEnds)}`}; a late reply does nothing and pending counts as opted out`);
     return true;
   }
@@ -195,7 +201,7 @@ const reply = (ctx: Ctx, c: CodeState, first: string): boolean => {
 };
 
 const unknownKeyword = (ctx: Ctx, c: CodeState, why: string): void => {
-  ctx.decide({ ruleId: 'UNKNOWN-KEYWORD', target: 'event', code: c.code, changed: false }, () => 'Nothing changed', () => `${ctx.what()}; ${why}`);
+  if (ctx.full) ctx.decide({ ruleId: 'UNKNOWN-KEYWORD', target: 'event', code: c.code, changed: false }, () => 'Nothing changed', () => `${ctx.what()}; ${why}`);
   const e = ctx.event;
   if ((e.type === 'mo' || e.type === 'api.queueMO') && readsLikeOptOut(e.text)) revoke(ctx, c, 'UNKNOWN-KEYWORD');
 };

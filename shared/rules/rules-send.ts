@@ -46,9 +46,10 @@ export const sendCheck = (ctx: Ctx, n: NumberState, c: CodeState, opts: SendOpti
     }
   }
   const sent = opts.platformChecks ? sendable : opts.delivered !== false;
-  const assumptions = ctx.a.inactiveBlocksSend && n.contact === 'Inactive' ? INACTIVE : ctx.a.undeliverableBlocksSend && n.undeliverable ? UNDELIVERABLE : NONE;
-  const kw = opts.keywordKey !== undefined ? c.subs.get(opts.keywordKey)?.keyword ?? opts.keywordKey : undefined;
-  ctx.decide({ ruleId: 'SEND-CHECK', target: 'event', code: c.code, ...(kw !== undefined ? { keyword: kw } : {}), sendable, sent, changed: false, assumptions },
+  const kw = opts.keywordKey === undefined ? undefined : c.subs.get(opts.keywordKey)?.keyword ?? ctx.display(c.code, opts.keywordKey);
+  if (ctx.full) {
+    const assumptions = ctx.a.inactiveBlocksSend && n.contact === 'Inactive' ? INACTIVE : ctx.a.undeliverableBlocksSend && n.undeliverable ? UNDELIVERABLE : NONE;
+    ctx.decide({ ruleId: 'SEND-CHECK', target: 'event', code: c.code, ...(kw !== undefined ? { keyword: kw } : {}), sendable, sent, changed: false, assumptions },
     () => (sent ? (sendable ? `Sent on ${c.code}` : `Delivered on ${c.code} although not sendable`) : `Not sent on ${c.code}`),
     () => {
       const why = sendable ? 'the number was sendable there (a keyword opted in)'
@@ -56,6 +57,7 @@ export const sendCheck = (ctx: Ctx, n: NumberState, c: CodeState, opts: SendOpti
       const outcome = opts.platformChecks ? (sent ? '' : '; the platform skips the message (an activity still shows success)') : '';
       return `${ctx.what()}; ${why}${outcome}`;
     });
+  }
   if (!sent) return false;
   if (!sendable && !opts.platformChecks) {
     ctx.flag('SENT-WHILE-BLOCKED', 'SEND-CHECK', c.code, kw, () => `${ctx.what()}, but ${n.mobileNumber} was not sendable on ${c.code}: ${blockReason(ctx.a, n, c)}`);

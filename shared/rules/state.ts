@@ -5,6 +5,7 @@
 import type { ContactStatus, SubscriptionStatus } from '../model';
 import type { AssumptionName } from './assumptions';
 import type { RuleId } from './rule-ids';
+import { SmallMap } from './small-map';
 
 export type SubStatus = Exclude<SubscriptionStatus, 'None'>;
 
@@ -23,7 +24,7 @@ export interface SubState {
 
 export interface CodeState {
   readonly code: string;
-  readonly subs: Map<string, SubState>;
+  readonly subs: SmallMap<SubState>;
   /** A plain-words revocation not yet honoured (epoch ms, NaN when none) — LATE-OPTOUT-HONOURED. */
   revokedAt: number;
   revokedBy: string | undefined;
@@ -36,7 +37,7 @@ export interface NumberState {
   contactEventId: string | undefined;
   contactRuleId: RuleId;
   undeliverable: boolean;
-  readonly codes: Map<string, CodeState>;
+  readonly codes: SmallMap<CodeState>;
 }
 
 export type World = Map<string, NumberState>;
@@ -44,7 +45,7 @@ export type World = Map<string, NumberState>;
 export const numberState = (world: World, mobileNumber: string): NumberState => {
   let n = world.get(mobileNumber);
   if (n === undefined) {
-    n = { mobileNumber, contact: undefined, contactEventId: undefined, contactRuleId: 'INITIAL-STATE', undeliverable: false, codes: new Map() };
+    n = { mobileNumber, contact: undefined, contactEventId: undefined, contactRuleId: 'INITIAL-STATE', undeliverable: false, codes: new SmallMap() };
     world.set(mobileNumber, n);
   }
   return n;
@@ -53,7 +54,7 @@ export const numberState = (world: World, mobileNumber: string): NumberState => 
 export const codeState = (n: NumberState, code: string): CodeState => {
   let c = n.codes.get(code);
   if (c === undefined) {
-    c = { code, subs: new Map(), revokedAt: NaN, revokedBy: undefined };
+    c = { code, subs: new SmallMap(), revokedAt: NaN, revokedBy: undefined };
     n.codes.set(code, c);
   }
   return c;
@@ -108,7 +109,7 @@ export const snapshotWorld = (world: World): WorldSnapshot => ({
       code: c.code,
       ...(Number.isNaN(c.revokedAt) ? {} : { revokedAt: c.revokedAt }),
       ...(c.revokedBy !== undefined ? { revokedBy: c.revokedBy } : {}),
-      subs: [...c.subs.entries()].map(([key, s]) => ({
+      subs: c.subs.entries().map(([key, s]) => ({
         key,
         keyword: s.keyword,
         status: s.status,

@@ -18,7 +18,7 @@ export const isSendable = (a: Assumptions, n: NumberState, c: CodeState | undefi
 export const blockReason = (a: Assumptions, n: NumberState, c: CodeState | undefined): string => {
   if (a.inactiveBlocksSend && n.contact === 'Inactive') return 'the contact is Inactive';
   if (a.undeliverableBlocksSend && n.undeliverable) return 'the number is held as undeliverable';
-  const subs = c ? [...c.subs.values()] : [];
+  const subs = c ? c.subs.values() : [];
   if (subs.some((s) => s.status === 'OptedOut')) return `it is opted out of ${list(subs.filter((s) => s.status === 'OptedOut'))} and opted in to no keyword`;
   if (subs.some((s) => s.status === 'OptInPending')) return `${list(subs.filter((s) => s.status === 'OptInPending'))} is only opt-in pending, which counts as opted out`;
   return 'it never opted in to any keyword on the code';
@@ -38,44 +38,49 @@ const cite = (ids: readonly string[]): string => (ids.length > 0 ? ` (${ids.join
 
 export const verdictFor = (a: Assumptions, n: NumberState, code: string, gaps: readonly Gap[] | undefined): VerdictView => {
   const c = n.codes.get(code);
-  const subs = c ? [...c.subs.values()] : [];
-  const optedIn = subs.filter((s) => s.status === 'OptedIn');
-  const sendable = isSendable(a, n, c);
+  // One pass over the (few) keywords of the code.
+  const optedIn: SubState[] = [];
+  const out: SubState[] = [];
+  const pending: SubState[] = [];
+  const all: SubState[] = [];
+  if (c) {
+    for (const s of c.subs.values()) {
+      all.push(s);
+      if (s.status === 'OptedIn') optedIn.push(s);
+      else if (s.status === 'OptedOut') out.push(s);
+      else if (s.status === 'OptInPending') pending.push(s);
+    }
+  }
+  const inactive = a.inactiveBlocksSend && n.contact === 'Inactive';
+  const undeliverable = a.undeliverableBlocksSend && n.undeliverable;
+  const sendable = optedIn.length > 0 && !inactive && !undeliverable;
   const eventIds: string[] = [];
   const ruleIds: RuleId[] = ['SENDABILITY'];
   const assumptions: AssumptionName[] = [];
-  const base = { mobileNumber: n.mobileNumber, code, sendable, eventIds, ruleIds, assumptions };
-  const gap = gaps?.find((g) => g.code === undefined || g.code === code);
+  const view = (verdict: VerdictView['verdict'], reason: string): VerdictView =>
+    ({ mobileNumber: n.mobileNumber, code, verdict, sendable, reason, eventIds, ruleIds, assumptions });
+  const gap = gaps === undefined ? undefined : gaps.find((g) => g.code === undefined || g.code === code);
   if (gap) {
     ruleIds.push('EVIDENCE-GAP');
-    evidence(subs, eventIds, ruleIds, assumptions);
-    return { ...base, verdict: 'unknown', reason: `Cannot decide whether ${n.mobileNumber} may be texted on ${code}: ${gap.reason} (the replayed history alone says ${sendable ? 'sendable' : 'not sendable'}).` };
+    evidence(all, eventIds, ruleIds, assumptions);
+    return view('unknown', `Cannot decide whether ${n.mobileNumber} may be texted on ${code}: ${gap.reason} (the replayed history alone says ${sendable ? 'sendable' : 'not sendable'}).`);
   }
   if (sendable) {
     evidence(optedIn, eventIds, ruleIds, assumptions);
-    return { ...base, verdict: 'allowed', reason: `Sendable on ${code}: opted in to ${list(optedIn)}${cite(eventIds)} and the contact is ${n.contact ?? 'Active'}.` };
+    return view('allowed', `Sendable on ${code}: opted in to ${list(optedIn)}${cite(eventIds)} and the contact is ${n.contact ?? 'Active'}.`);
   }
-  if (optedIn.length > 0 && a.inactiveBlocksSend && n.contact === 'Inactive') {
+  if (optedIn.length > 0 && (inactive || undeliverable)) {
     if (n.contactEventId !== undefined) eventIds.push(n.contactEventId);
     ruleIds.push(n.contactRuleId);
-    assumptions.push('inactiveBlocksSend');
-    return { ...base, verdict: 'blocked-explicit', reason: `Not sendable on ${code}: the contact is Inactive${cite(eventIds)}, although ${list(optedIn)} is opted in.` };
+    assumptions.push(inactive ? 'inactiveBlocksSend' : 'undeliverableBlocksSend');
+    const why = inactive ? 'the contact is Inactive' : 'the number is held as undeliverable';
+    return view('blocked-explicit', `Not sendable on ${code}: ${why}${cite(eventIds)}, although ${list(optedIn)} is opted in.`);
   }
-  if (optedIn.length > 0 && a.undeliverableBlocksSend && n.undeliverable) {
-    if (n.contactEventId !== undefined) eventIds.push(n.contactEventId);
-    ruleIds.push(n.contactRuleId);
-    assumptions.push('undeliverableBlocksSend');
-    return { ...base, verdict: 'blocked-explicit', reason: `Not sendable on ${code}: the number is held as undeliverable${cite(eventIds)}, although ${list(optedIn)} is opted in.` };
-  }
-  const out = subs.filter((s) => s.status === 'OptedOut');
   if (out.length > 0) {
     evidence(out, eventIds, ruleIds, assumptions);
-    return { ...base, verdict: 'blocked-explicit', reason: `Not sendable on ${code}: opted out of ${list(out)}${cite(eventIds)} and opted in to no keyword.` };
+    return view('blocked-explicit', `Not sendable on ${code}: opted out of ${list(out)}${cite(eventIds)} and opted in to no keyword.`);
   }
-  const pending = subs.filter((s) => s.status === 'OptInPending');
-  evidence(subs, eventIds, ruleIds, assumptions);
-  if (pending.length > 0) {
-    return { ...base, verdict: 'blocked-implicit', reason: `Not sendable on ${code}: ${list(pending)} is only opt-in pending, which counts as opted out.` };
-  }
-  return { ...base, verdict: 'blocked-implicit', reason: `Not sendable on ${code}: the number never opted in to any keyword there.` };
+  evidence(all, eventIds, ruleIds, assumptions);
+  if (pending.length > 0) return view('blocked-implicit', `Not sendable on ${code}: ${list(pending)} is only opt-in pending, which counts as opted out.`);
+  return view('blocked-implicit', `Not sendable on ${code}: the number never opted in to any keyword there.`);
 };

@@ -1,0 +1,62 @@
+/**
+ * Fast epoch-ms for the strict ISO-8601 shape scenario files use (parseScenario checks it); anything
+ * else falls back to Date.parse. Date.parse dominated replay time on large histories.
+ */
+const d2 = (s: string, i: number): number => (s.charCodeAt(i) - 48) * 10 + (s.charCodeAt(i + 1) - 48);
+
+/** Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's days_from_civil). */
+const daysFromCivil = (y0: number, m: number, d: number): number => {
+  const y = m <= 2 ? y0 - 1 : y0;
+  const era = Math.floor(y / 400);
+  const yoe = y - era * 400;
+  const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146097 + doe - 719468;
+};
+
+const isDigits = (s: string, from: number, to: number): boolean => {
+  for (let i = from; i < to; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
+};
+
+export const parseIsoMs = (s: string): number => {
+  // YYYY-MM-DDTHH:MM[:SS[.fff]](Z|±HH:MM)
+  if (s.length < 17 || s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45 || s.charCodeAt(10) !== 84 || s.charCodeAt(13) !== 58) return Date.parse(s);
+  if (!isDigits(s, 0, 4) || !isDigits(s, 5, 7) || !isDigits(s, 8, 10) || !isDigits(s, 11, 13) || !isDigits(s, 14, 16)) return Date.parse(s);
+  const year = d2(s, 0) * 100 + d2(s, 2);
+  const month = d2(s, 5);
+  const day = d2(s, 8);
+  const hour = d2(s, 11);
+  const minute = d2(s, 14);
+  let i = 16;
+  let second = 0;
+  let ms = 0;
+  if (s.charCodeAt(i) === 58) {
+    if (!isDigits(s, i + 1, i + 3)) return Date.parse(s);
+    second = d2(s, i + 1);
+    i += 3;
+    if (s.charCodeAt(i) === 46) {
+      let j = i + 1;
+      let scale = 100;
+      while (j < s.length && s.charCodeAt(j) >= 48 && s.charCodeAt(j) <= 57) {
+        ms += (s.charCodeAt(j) - 48) * scale;
+        scale /= 10;
+        j++;
+      }
+      if (j === i + 1 || j > i + 4) return Date.parse(s);
+      i = j;
+    }
+  }
+  let offset = 0;
+  const z = s.charCodeAt(i);
+  if (z === 90 && i === s.length - 1) offset = 0;
+  else if ((z === 43 || z === 45) && i + 6 === s.length && s.charCodeAt(i + 3) === 58 && isDigits(s, i + 1, i + 3) && isDigits(s, i + 4, i + 6)) {
+    offset = (d2(s, i + 1) * 60 + d2(s, i + 4)) * (z === 45 ? -1 : 1);
+  } else return Date.parse(s);
+  if (month < 1 || month > 12 || day < 1 || day > 31 || hour > 23 || minute > 59 || second > 59) return Date.parse(s);
+  const days = daysFromCivil(year, month, day);
+  return ((days * 24 + hour) * 60 + minute - offset) * 60_000 + second * 1000 + ms;
+};
