@@ -1,7 +1,11 @@
 /** Request/result shapes of the analyst's desktop methods (workspace, load, search, explain, rulebook). */
 import type { Scenario, SubscriptionStatus, Verdict } from '../model';
 
-export const EXPORT_FORMATS = ['sms-message-tracking', 'mobileconnect-import', 'contact-builder-subscriptions'] as const;
+/** The loader's export formats (electron/backend/import/format.ts FORMAT_IDS; kept equal by a compile-time check there). */
+export const EXPORT_FORMATS = [
+  'sms-subscription-log', 'mobile-subscription', 'mobile-address', 'sms-message-tracking',
+  'undeliverable-sms', 'contact-builder-subscriptions', 'mobileconnect-import-file', 'keyword-dictionary',
+] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 export interface PickedFile {
@@ -25,7 +29,11 @@ export interface LoadRequest {
 }
 export interface LoadedFile {
   readonly fileName: string;
-  readonly format: ExportFormat;
+  readonly format: ExportFormat | null;
+  readonly status: 'loaded' | 'nothing-loaded' | 'failed' | 'cancelled' | 'skipped';
+  /** Why the file as a whole failed or loaded nothing. */
+  readonly message?: string;
+  readonly warnings: number;
   readonly rowsLoaded: number;
   readonly rowsRejected: number;
   readonly sha256: string;
@@ -48,15 +56,17 @@ export interface LoadProgress {
 }
 
 export interface LoadError {
-  readonly sourceId: number;
   readonly fileName: string;
-  readonly line: number;
-  readonly column: string;
-  readonly value: string;
+  /** 'error': the row was rejected; 'warning': loaded, but a value is doubtful (e.g. 10-digit number). */
+  readonly severity: string;
+  readonly line: number | null;
+  readonly column: string | null;
+  readonly value: string | null;
   readonly reason: string;
 }
 export interface LoadErrorsPage {
   readonly total: number;
+  readonly rejected: number;
   readonly rows: readonly LoadError[];
 }
 
@@ -183,7 +193,12 @@ export interface SaveResult {
 }
 
 export const EXPORT_FORMAT_TITLES: Readonly<Record<ExportFormat, string>> = {
+  'sms-subscription-log': '_SMSSubscriptionLog',
+  'mobile-subscription': '_MobileSubscription',
+  'mobile-address': '_MobileAddress',
   'sms-message-tracking': '_SMSMessageTracking',
-  'mobileconnect-import': 'MobileConnect import file',
-  'contact-builder-subscriptions': 'MobileConnect Subscriptions (Contact Builder)',
+  'undeliverable-sms': '_UndeliverableSms',
+  'contact-builder-subscriptions': 'Contact Builder MobileConnect Subscriptions',
+  'mobileconnect-import-file': 'MobileConnect import file',
+  'keyword-dictionary': 'Keyword dictionary',
 };

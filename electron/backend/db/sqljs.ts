@@ -1,24 +1,38 @@
 /**
- * The one way sql.js is started: wasm read as bytes from a known file and handed to initSqlJs, in dev,
- * tests, the CLI and the packaged app (where it ships as an extra resource).
+ * The one way OptTrace loads sql.js: from the wasm file's bytes (no fetch, no URL guessing), so the
+ * same code runs under plain Node, Vitest, the CLI and a packaged Electron app.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import initSqlJs, { type SqlJsStatic } from 'sql.js';
 
-let cached: Promise<SqlJsStatic> | undefined;
+const WASM_NAME = 'sql-wasm.wasm';
 
-export function locateSqlWasm(): string {
+// `require` exists in the CommonJS bundles (CLI, main); under Vitest/ESM we build one.
+const localRequire: NodeJS.Require = typeof require === 'function' ? require : createRequire(import.meta.url);
+
+/** Where the wasm file is: next to the packaged app's resources when there is one, else in node_modules. */
+export function defaultWasmPath(): string {
   const resources = (process as { resourcesPath?: string }).resourcesPath;
   if (resources) {
-    const packaged = join(resources, 'sql-wasm.wasm');
+    const packaged = join(resources, WASM_NAME);
     if (existsSync(packaged)) return packaged;
   }
-  return createRequire(__filename).resolve('sql.js/dist/sql-wasm.wasm');
+  return localRequire.resolve(`sql.js/dist/${WASM_NAME}`);
 }
 
-export function openSqlJs(wasmPath: string = locateSqlWasm()): Promise<SqlJsStatic> {
-  cached ??= initSqlJs({ wasmBinary: readFileSync(wasmPath) as unknown as ArrayBuffer });
-  return cached;
+const loaded = new Map<string, Promise<SqlJsStatic>>();
+
+/** Loads (once per wasm path) the sql.js module from the wasm bytes. */
+export function openSqlJs(wasmPath: string = defaultWasmPath()): Promise<SqlJsStatic> {
+  let sql = loaded.get(wasmPath);
+  if (!sql) {
+    const bytes = readFileSync(wasmPath);
+    const wasmBinary = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
+    sql = initSqlJs({ wasmBinary });
+    loaded.set(wasmPath, sql);
+    sql.catch(() => loaded.delete(wasmPath));
+  }
+  return sql;
 }

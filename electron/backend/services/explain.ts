@@ -4,19 +4,23 @@
  * article, evidence rows and assumptions; gaps and discrepancies against the exported current state.
  */
 import type { CodeExplanation, DecidingEvent, Discrepancy, Explanation, KeywordExplanation } from '../../../shared/ipc/desk-types';
-import type { CodeDef, Scenario, ScenarioEvent, SubscriptionStatus } from '../../../shared/model';
+import type { Scenario, ScenarioEvent, SubscriptionStatus } from '../../../shared/model';
 import { RULES, SOURCES, replay, type Decision, type Rulebook, type RuleId, type Step } from '../../../shared/rules';
-import type { DeskStore } from '../db/desk-store';
+import type { Workspace } from '../db/workspace';
 import { UserError } from '../errors';
-import { buildScenario } from './history';
-import { cstText, utcText } from './normalize';
+import type { KeywordResolver } from '../history/keywords';
+import { reconstruct } from '../history/reconstruct';
+import { cstText, utcText } from './time-text';
 
 const describe = (e: ScenarioEvent): string => {
   switch (e.type) {
     case 'mo': return `Subscriber texted "${e.text}" to ${e.code}`;
+    case 'api.queueMO': return `REST queueMO sent "${e.text}" to ${e.code}`;
     case 'import': return `Import row${e.status ? ` (${e.status})` : ''} into ${e.keyword} on ${e.code}`;
+    case 'ui': return `Manual ${e.action === 'optIn' ? 'opt-in' : 'opt-out'} of ${e.keyword} in the MobileConnect UI`;
     case 'send': return `Message${e.keyword ? ` for ${e.keyword}` : ''} sent on ${e.code}${e.delivered === false ? ' (not delivered)' : ''}`;
-    default: return `${e.type} on ${'code' in e ? e.code : 'the contact'}`;
+    case 'api.contact': return `Contact updated${e.status ? ` to ${e.status}` : ''}${e.undeliverable ? ' (held as undeliverable)' : ''}`;
+    default: return `${e.type} on ${e.code}${e.keyword ? ` for ${e.keyword}` : ''}`;
   }
 };
 
@@ -25,23 +29,28 @@ const deciding = (e: ScenarioEvent | undefined, atMs: number): DecidingEvent | n
 
 const article = (ruleId: RuleId): string => RULES[ruleId].sources.map((s) => SOURCES[s].cite).join('; ') || 'OptTrace engine bookkeeping (no article)';
 
-export function findNumber(store: DeskStore, typed: string): string {
+export function findNumber(typed: string): string {
   const digits = typed.replace(/\D+/g, '');
   const number = digits.length === 10 ? `1${digits}` : digits;
   if (number === '') throw new UserError('bad-input', `"${typed}" is not a mobile number`);
   return number;
 }
 
-export function explainNumber(store: DeskStore, rulebook: Rulebook, codes: readonly CodeDef[], typed: string): Explanation {
+const historyOf = (ws: Workspace, resolver: KeywordResolver, typed: string) => {
+  const number = findNumber(typed);
+  // A 10-digit value is kept as exported (with a load warning), so look for it as typed too.
+  for (const candidate of new Set([number, typed.replace(/\D+/g, '')])) {
+    const r = reconstruct(ws, candidate, resolver);
+    if (r.scenario.events.length > 0 || (r.scenario.gaps?.length ?? 0) > 0 || r.current.subscriptions.length > 0 || r.current.contact) return { number: candidate, ...r };
+  }
+  throw new UserError('not-found', `No loaded export mentions ${number}.`);
+};
+
+export function explainNumber(ws: Workspace, resolver: KeywordResolver, rulebook: Rulebook, typed: string): Explanation {
   const t0 = performance.now();
-  const number = findNumber(store, typed);
-  const events = store.eventsOf(number);
-  const current = store.currentOf(number);
-  if (events.length === 0 && current.length === 0) throw new UserError('not-found', `No loaded export mentions ${number}.`);
-  const scenario = buildScenario(store, codes, events, number);
+  const { number, scenario, current } = historyOf(ws, resolver, typed);
   const result = replay(rulebook, scenario, { records: 'full' });
   const stepOf = new Map<string, Step>(result.steps.map((s) => [s.event.id, s]));
-  const sources = new Map(store.sources().map((s) => [s.id, s]));
 
   const keywordOf = (code: string, keyword: string, status: SubscriptionStatus, eventId: string | undefined, fallbackRule: RuleId): KeywordExplanation => {
     const step = eventId ? stepOf.get(eventId) : undefined;
@@ -61,15 +70,15 @@ export function explainNumber(store: DeskStore, rulebook: Rulebook, codes: reado
     keywords: result.final.subscriptions.filter((s) => s.code === v.code).map((s) => keywordOf(v.code, s.keyword, s.status, s.eventId, s.ruleId)),
   }));
 
-  const replayed = new Map(result.final.subscriptions.map((s) => [s.keyword.toUpperCase(), s]));
+  const replayed = result.final.subscriptions;
   const discrepancies: Discrepancy[] = [];
-  for (const c of current) {
-    const r = replayed.get(c.keyword.toUpperCase());
-    const status = (r?.status ?? 'None') as SubscriptionStatus;
-    if (status !== c.status) {
-      const src = sources.get(c.sourceId);
-      discrepancies.push({ code: r?.code ?? c.code, keyword: c.keyword, replayed: status, exported: c.status as SubscriptionStatus, evidence: { file: src?.fileName ?? '?', line: c.line, sha256: src?.sha256 ?? '' } });
-    }
+  for (const c of current.subscriptions) {
+    if (!c.keyword || !c.status) continue; // unmapped: already a gap
+    // Contact Builder rows carry no code: a keyword belongs to exactly one code, so match on it alone.
+    const r = replayed.find((s) => s.keyword.toUpperCase() === c.keyword!.toUpperCase() && (c.code === undefined || s.code === c.code));
+    const status: SubscriptionStatus = r?.status ?? 'None';
+    const evidence = c.evidence[0];
+    if (status !== c.status && evidence) discrepancies.push({ code: c.code ?? r?.code ?? 'unknown code', keyword: c.keyword, replayed: status, exported: c.status, evidence });
   }
 
   return {
@@ -80,14 +89,11 @@ export function explainNumber(store: DeskStore, rulebook: Rulebook, codes: reado
     gaps: (scenario.gaps ?? []).map((g) => ({ kind: g.kind, reason: g.reason, ...(g.code ? { code: g.code } : {}) })),
     discrepancies,
     flags: result.flags.map((f) => ({ flag: f.flag, reason: f.reason })),
-    eventCount: events.length,
+    eventCount: scenario.events.length,
     tookMs: performance.now() - t0,
   };
 }
 
-export function scenarioOf(store: DeskStore, codes: readonly CodeDef[], typed: string): Scenario {
-  const number = findNumber(store, typed);
-  const events = store.eventsOf(number);
-  if (events.length === 0) throw new UserError('not-found', `No loaded export has events for ${number}.`);
-  return buildScenario(store, codes, events, `History of ${number}`);
+export function scenarioOf(ws: Workspace, resolver: KeywordResolver, typed: string): Scenario {
+  return historyOf(ws, resolver, typed).scenario;
 }

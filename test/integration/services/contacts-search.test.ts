@@ -8,24 +8,28 @@ const value = <T>(r: { ok: boolean; value?: unknown }): T => {
 };
 
 describe('contacts.search', () => {
-  it.each(['+1 (555) 123-0001', '5551230001', '15551230001', '1-555-123-0001', ' 555.123.0001 '])('finds a number typed as %j', async (typed) => {
+  it('finds a number typed in any format', async () => {
     const { call } = await makeBackend();
-    const page = value<Page>(await call('contacts.search', { query: typed, limit: 10 }));
-    expect(page.total).toBeGreaterThan(0);
-    expect(new Set(page.rows.map((r) => r.mobileNumber))).toEqual(new Set(['15551230001']));
+    for (const typed of ['+1 (555) 010-0343', '5550100343', '15550100343', '1-555-010-0343', ' 555.010.0343 ']) {
+      const page = value<Page>(await call('contacts.search', { query: typed, limit: 10 }));
+      expect(page.total, typed).toBeGreaterThan(0);
+      expect(new Set(page.rows.map((r) => r.mobileNumber)), typed).toEqual(new Set(['15550100343']));
+    }
   });
 
   it('matches a typed prefix and nothing for text without digits', async () => {
     const { call } = await makeBackend();
-    const prefix = value<Page>(await call('contacts.search', { query: '555 123 00', limit: 500 }));
-    expect(prefix.rows.every((r) => r.mobileNumber.startsWith('155512300'))).toBe(true);
-    expect(new Set(prefix.rows.map((r) => r.mobileNumber)).size).toBe(100);
+    const prefix = value<Page>(await call('contacts.search', { query: '555 010 03', limit: 500 }));
+    expect(prefix.rows.length).toBeGreaterThan(5);
+    expect(prefix.rows.every((r) => r.mobileNumber.startsWith('155501003'))).toBe(true);
     expect(value<Page>(await call('contacts.search', { query: 'smith', limit: 10 })).total).toBe(0);
   });
 
   it('filters by code, keyword, status and verdict together', async () => {
     const { call } = await makeBackend();
     const page = value<Page>(await call('contacts.search', { code: '12345', keyword: 'JOIN', status: 'OptedOut', verdict: 'blocked-explicit', limit: 500 }));
+    const all = value<Page>(await call('contacts.search', { limit: 1 }));
+    expect(page.total).toBeLessThan(all.total!);
     expect(page.total).toBe(page.rows.length);
     expect(page.total).toBeGreaterThan(0);
     for (const r of page.rows) expect(r).toMatchObject({ code: '12345', keyword: 'JOIN', status: 'OptedOut', verdict: 'blocked-explicit' });
@@ -39,7 +43,7 @@ describe('contacts.search', () => {
         let after: string | undefined;
         let total = 0;
         do {
-          const page = value<Page>(await call('contacts.search', { limit: 97, sort, descending, ...(after ? { after, withTotal: false } : {}) }));
+          const page = value<Page>(await call('contacts.search', { limit: 499, sort, descending, ...(after ? { after, withTotal: false } : {}) }));
           if (page.total !== null) total = page.total;
           seen.push(...page.rows.map((r) => r.id));
           after = page.next ?? undefined;

@@ -2,6 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { EXPORT_FORMATS } from '../../../shared/ipc/desk-types';
 import { makeBackend, ROOT } from './helpers';
 
 const FIXTURE = join(ROOT, 'test', 'fixtures', 'tracking-with-bad-row.csv');
@@ -15,8 +16,8 @@ describe('workspace service', () => {
     const s = r.ok ? (r.value as { name: string; isDemo: boolean; dirty: boolean; sources: { format: string; sha256: string; rowsLoaded: number }[]; counts: { numbers: number } }) : null;
     expect(s?.isDemo).toBe(true);
     expect(s?.dirty).toBe(false);
-    expect(s?.counts.numbers).toBe(400);
-    expect(s?.sources.map((x) => x.format).sort()).toEqual(['contact-builder-subscriptions', 'mobileconnect-import', 'sms-message-tracking']);
+    expect(s?.counts.numbers).toBe(2001);
+    expect(s?.sources.map((x) => x.format).sort()).toEqual([...EXPORT_FORMATS].sort());
     for (const src of s?.sources ?? []) expect(src.sha256).toMatch(/^[0-9a-f]{64}$/);
   });
 
@@ -37,13 +38,14 @@ describe('workspace service', () => {
     const pick = await call('workspace.pickFiles', {});
     const token = pick.ok ? (pick.value as { token: string }).token : '';
     const r = await call('workspace.load', { token, files: [{ id: 'f1' }] });
-    expect(r).toMatchObject({ ok: true, value: { status: 'loaded', rowsLoaded: 4, rowsRejected: 2 } });
+    expect(r).toMatchObject({ ok: true, value: { status: 'loaded', rowsLoaded: 5, rowsRejected: 1, files: [{ warnings: 1 }] } });
     expect(events.some((e) => e.event === 'load.progress')).toBe(true);
-    const errors = await call('workspace.loadErrors', { offset: 0, limit: 10 });
-    expect(errors).toMatchObject({ ok: true, value: { total: 2, rows: [
-      { line: 6, column: 'CreateDateTime', value: '5/32/2025 10:15:00 AM', fileName: 'tracking-with-bad-row.csv' },
-      { line: 7, column: 'Mobile', value: '5559870004' },
-    ] } });
+    const errors = await call('workspace.loadErrors', { offset: 0, limit: 100 });
+    const rows = errors.ok ? (errors.value as { rows: { fileName: string }[] }).rows.filter((x) => x.fileName === 'tracking-with-bad-row.csv') : [];
+    expect(rows).toEqual([
+      expect.objectContaining({ severity: 'error', line: 6, column: 'CreateDateTime', value: '5/32/2025 10:15:00 AM', reason: expect.stringContaining('unreadable date') }),
+      expect.objectContaining({ severity: 'warning', line: 7, column: 'Mobile', value: '5559870004', reason: expect.stringContaining('10 digits') }),
+    ]);
     expect(await call('workspace.summary', {})).toMatchObject({ ok: true, value: { dirty: true } });
     const out = join(tmp(), 'errors.csv');
     dialogs.saves.push(out);
@@ -59,8 +61,9 @@ describe('workspace service', () => {
     dialogs.opens.push([file]);
     const pick = await call('workspace.pickFiles', {});
     const token = pick.ok ? (pick.value as { token: string; files: { detected: null }[] }).token : '';
-    const r = await call('workspace.load', { token, files: [{ id: 'f1', format: 'sms-message-tracking' }] });
-    expect(r).toMatchObject({ ok: true, value: { status: 'nothing-loaded', rowsLoaded: 0 } });
+    expect(pick).toMatchObject({ ok: true, value: { files: [{ detected: null }] } });
+    const r = await call('workspace.load', { token, files: [{ id: 'f1', format: 'undeliverable-sms' }] });
+    expect(r).toMatchObject({ ok: true, value: { status: 'failed', rowsLoaded: 0, files: [{ format: null, message: expect.stringContaining('missing') }] } });
   });
 
   it('cancelling a load rolls everything back', async () => {
@@ -73,7 +76,7 @@ describe('workspace service', () => {
     expect(await call('workspace.cancelLoad', {})).toMatchObject({ ok: true, value: { cancelled: true } });
     expect(await loading).toMatchObject({ ok: true, value: { status: 'cancelled' } });
     expect(backend.summary().counts).toEqual(before);
-    expect(backend.summary().sources).toHaveLength(3);
+    expect(backend.summary().sources).toHaveLength(8);
   });
 
   it('saves atomically and reopens the same workspace; a corrupt or foreign file is refused and the current one stays', async () => {

@@ -69,7 +69,9 @@ export function LoadPanel() {
           <ul className="outcome-files">
             {outcome.files.map((f) => (
               <li key={f.sha256 + f.fileName}>
-                <strong>{f.fileName}</strong> as {EXPORT_FORMAT_TITLES[f.format]}: {fmtInt(f.rowsLoaded)} loaded, {fmtInt(f.rowsRejected)} rejected
+                <strong>{f.fileName}</strong>{f.format ? ` as ${EXPORT_FORMAT_TITLES[f.format]}` : ''}: {fmtInt(f.rowsLoaded)} loaded, {fmtInt(f.rowsRejected)} rejected
+                {f.warnings > 0 ? `, ${fmtInt(f.warnings)} warning${f.warnings === 1 ? '' : 's'}` : ''}
+                {f.message && <div className="muted small">{f.message}</div>}
               </li>
             ))}
           </ul>

@@ -11,19 +11,20 @@ export function RejectedRows() {
   return (
     <section aria-labelledby="rejected-title" className="card">
       <div className="card-head">
-        <h2 id="rejected-title">Rejected rows ({fmtInt(page.total)})</h2>
+        <h2 id="rejected-title">Load errors and warnings ({fmtInt(page.rejected)} rejected, {fmtInt(page.total - page.rejected)} warnings)</h2>
         <button type="button" onClick={() => void exportCsv()}>Export as CSV…</button>
       </div>
       <table className="data" data-testid="rejected-rows">
         <thead>
-          <tr><th scope="col">File</th><th scope="col" className="num">Line</th><th scope="col">Column</th><th scope="col">Value</th><th scope="col">Reason</th></tr>
+          <tr><th scope="col">File</th><th scope="col">Kind</th><th scope="col" className="num">Line</th><th scope="col">Column</th><th scope="col">Value</th><th scope="col">Reason</th></tr>
         </thead>
         <tbody>
           {page.rows.map((r, i) => (
-            <tr key={`${r.sourceId}-${r.line}-${i}`}>
+            <tr key={`${r.fileName}-${r.line}-${i}`}>
               <td>{r.fileName}</td>
-              <td className="num">{r.line}</td>
-              <td>{r.column}</td>
+              <td className={r.severity === 'error' ? 'bad-text' : 'warn-text'}>{r.severity === 'error' ? 'Rejected' : 'Warning'}</td>
+              <td className="num">{r.line ?? '—'}</td>
+              <td>{r.column ?? '—'}</td>
               <td><code>{r.value || '(empty)'}</code></td>
               <td>{r.reason}</td>
             </tr>

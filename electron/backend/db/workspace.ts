@@ -1,0 +1,190 @@
+/**
+ * The Workspace owns the one sql.js Database: open empty or from saved bytes, export bytes, summary.
+ * Everything that touches SQL goes through the db/ modules that take a Workspace.
+ */
+import type { Database, SqlJsStatic, SqlValue, Statement } from 'sql.js';
+import type { SourceSummary, WorkspaceSummary } from '../../../shared/ipc/contract';
+import { migrate, SCHEMA_VERSION } from './migrations';
+import { openSqlJs } from './sqljs';
+
+const APP_MARKER = 'opttrace-workspace';
+const SQLITE_MAGIC = 'SQLite format 3\u0000';
+
+/** A file that cannot become the workspace; the current workspace is left exactly as it was. */
+export class WorkspaceOpenError extends Error {
+  constructor(
+    message: string,
+    readonly reason: 'not-sqlite' | 'not-opttrace' | 'corrupt' | 'too-new',
+  ) {
+    super(message);
+    this.name = 'WorkspaceOpenError';
+  }
+}
+
+export interface WorkspaceOptions {
+  readonly name?: string;
+  readonly isDemo?: boolean;
+  readonly wasmPath?: string;
+}
+
+// In-memory journal: rollback still works (loads rely on it) without sql.js's slow MEMFS journal file.
+const configure = (db: Database): void => {
+  db.exec('PRAGMA journal_mode = MEMORY; PRAGMA synchronous = OFF; PRAGMA temp_store = MEMORY; PRAGMA foreign_keys = OFF;');
+};
+
+export class Workspace {
+  name: string;
+  isDemo: boolean;
+  dirty = false;
+  private statements = new Map<string, Statement>();
+
+  private constructor(
+    private readonly sql: SqlJsStatic,
+    private database: Database,
+    opts: WorkspaceOptions,
+  ) {
+    this.name = opts.name ?? 'Untitled workspace';
+    this.isDemo = opts.isDemo ?? false;
+  }
+
+  /** A new, empty workspace at the current schema version. */
+  static async create(opts: WorkspaceOptions = {}): Promise<Workspace> {
+    const sql = await openSqlJs(opts.wasmPath);
+    const db = new sql.Database();
+    configure(db);
+    migrate(db);
+    db.run('INSERT INTO meta (key, value) VALUES (?, ?)', ['app', APP_MARKER]);
+    return new Workspace(sql, db, opts);
+  }
+
+  /** Opens saved workspace bytes; throws WorkspaceOpenError for a foreign or corrupt file. */
+  static async open(bytes: Uint8Array, opts: WorkspaceOptions = {}): Promise<Workspace> {
+    const sql = await openSqlJs(opts.wasmPath);
+    return new Workspace(sql, openValidated(sql, bytes), opts);
+  }
+
+  /** Replaces this workspace's database with saved bytes; on any error this workspace is untouched. */
+  replaceWith(bytes: Uint8Array, name?: string): void {
+    const next = openValidated(this.sql, bytes);
+    this.freeStatements();
+    this.database.close();
+    this.database = next;
+    this.dirty = false;
+    this.isDemo = false;
+    if (name) this.name = name;
+  }
+
+  /** The raw Database, for db/ modules only. */
+  get db(): Database {
+    return this.database;
+  }
+
+  /** A cached prepared statement; rebuilt after export() (which invalidates them in sql.js). */
+  prepare(sqlText: string): Statement {
+    let st = this.statements.get(sqlText);
+    if (!st) {
+      st = this.database.prepare(sqlText);
+      this.statements.set(sqlText, st);
+    }
+    return st;
+  }
+
+  /** All rows of a query as objects (small result sets only). */
+  all(sqlText: string, params: SqlValue[] = []): Record<string, SqlValue>[] {
+    const st = this.prepare(sqlText);
+    st.bind(params);
+    const out: Record<string, SqlValue>[] = [];
+    while (st.step()) out.push(st.getAsObject());
+    st.reset();
+    return out;
+  }
+
+  scalar(sqlText: string, params: SqlValue[] = []): SqlValue {
+    const st = this.prepare(sqlText);
+    st.bind(params);
+    const v = st.step() ? (st.get()[0] ?? null) : null;
+    st.reset();
+    return v;
+  }
+
+  /** The database file's bytes (for saving). Clears the dirty flag. */
+  exportBytes(): Uint8Array {
+    this.freeStatements();
+    const bytes = this.database.export();
+    configure(this.database); // export() reopens the database: per-connection pragmas are lost.
+    this.dirty = false;
+    return bytes;
+  }
+
+  summary(): WorkspaceSummary {
+    const sources: SourceSummary[] = this.all(
+      'SELECT id, file_name, format, size_bytes, sha256, loaded_at, rows_loaded, rows_rejected FROM sources ORDER BY id',
+    ).map((r) => ({
+      id: Number(r.id),
+      fileName: String(r.file_name),
+      format: String(r.format),
+      sizeBytes: Number(r.size_bytes),
+      sha256: String(r.sha256),
+      loadedAt: String(r.loaded_at),
+      rowsLoaded: Number(r.rows_loaded),
+      rowsRejected: Number(r.rows_rejected),
+    }));
+    const n = (q: string): number => Number(this.scalar(q) ?? 0);
+    return {
+      name: this.name,
+      isDemo: this.isDemo,
+      dirty: this.dirty,
+      schemaVersion: SCHEMA_VERSION,
+      sources,
+      counts: {
+        numbers: n(`SELECT COUNT(*) FROM (SELECT number FROM subscription_log UNION SELECT number FROM subscriptions
+                    UNION SELECT number FROM contacts UNION SELECT number FROM messages)`),
+        contacts: n('SELECT COUNT(*) FROM contacts'),
+        subscriptions: n('SELECT COUNT(*) FROM subscriptions'),
+        events: n('SELECT COUNT(*) FROM subscription_log') + n('SELECT COUNT(*) FROM messages'),
+        loadErrors: n(`SELECT COUNT(*) FROM load_errors WHERE severity = 'error'`),
+      },
+    };
+  }
+
+  /** Row counts of every table: a cheap fingerprint used by tests and the "nothing changed" checks. */
+  tableCounts(): Record<string, number> {
+    const names = this.all(`SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name`).map((r) => String(r.name));
+    return Object.fromEntries(names.map((t) => [t, Number(this.scalar(`SELECT COUNT(*) FROM "${t}"`))]));
+  }
+
+  close(): void {
+    this.freeStatements();
+    this.database.close();
+  }
+
+  private freeStatements(): void {
+    for (const st of this.statements.values()) st.free();
+    this.statements.clear();
+  }
+}
+
+function openValidated(sql: SqlJsStatic, bytes: Uint8Array): Database {
+  const head = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(16, bytes.length)).toString('latin1');
+  if (bytes.length < 100 || head !== SQLITE_MAGIC) {
+    throw new WorkspaceOpenError('This file is not an OptTrace workspace (it is not an SQLite database).', 'not-sqlite');
+  }
+  let db: Database | undefined;
+  try {
+    db = new sql.Database(bytes);
+    const marker = db.exec(`SELECT value FROM meta WHERE key = 'app'`)[0]?.values[0]?.[0];
+    if (marker !== APP_MARKER) throw new WorkspaceOpenError('This SQLite file is not an OptTrace workspace (no OptTrace marker).', 'not-opttrace');
+    const check = db.exec('PRAGMA quick_check')[0]?.values[0]?.[0];
+    if (check !== 'ok') throw new WorkspaceOpenError(`The workspace file is damaged: ${String(check)}.`, 'corrupt');
+    configure(db);
+    migrate(db);
+    return db;
+  } catch (e) {
+    db?.close();
+    if (e instanceof WorkspaceOpenError) throw e;
+    const msg = e instanceof Error ? e.message : String(e);
+    if (/newer than this app/.test(msg)) throw new WorkspaceOpenError(`The workspace was saved by a newer OptTrace: ${msg}.`, 'too-new');
+    if (/no such table/.test(msg)) throw new WorkspaceOpenError('This SQLite file is not an OptTrace workspace (no OptTrace tables).', 'not-opttrace');
+    throw new WorkspaceOpenError(`The workspace file is damaged or unreadable: ${msg}.`, 'corrupt');
+  }
+}

@@ -1,0 +1,85 @@
+/**
+ * Keyword/code GUID resolution: the analyst's dictionary first, then message tracking
+ * (KeywordID ↔ SharedKeyword, CodeID ↔ ShortCode). What neither maps stays unmapped (→ a gap).
+ */
+import type { CodeDef, KeywordDef, KeywordKind, OptInTemplate } from '../../../shared/model/code';
+import { dictionaryRows, trackingKeywordPairs } from '../db/queries';
+import type { Workspace } from '../db/workspace';
+
+export interface ResolvedKeyword {
+  readonly guid: string;
+  readonly keyword: string;
+  readonly code: string;
+  readonly kind?: KeywordKind;
+  readonly optIn?: OptInTemplate;
+  readonly validResponses?: readonly string[];
+  readonly windowHours?: number;
+  /** Where the mapping came from. */
+  readonly via: 'dictionary' | 'message-tracking';
+}
+
+export class KeywordResolver {
+  readonly byGuid = new Map<string, ResolvedKeyword>();
+  readonly codeByGuid = new Map<string, string>();
+  private readonly codeGuid = new Map<string, string>();
+
+  constructor(ws: Workspace) {
+    const codeOfKeywordGuid = new Map<string, string>();
+    for (const r of trackingKeywordPairs(ws)) {
+      if (r.code_id && r.short_code) this.codeByGuid.set(String(r.code_id).toUpperCase(), String(r.short_code));
+      if (r.keyword_id && r.short_code) codeOfKeywordGuid.set(String(r.keyword_id).toUpperCase(), String(r.short_code));
+    }
+    for (const r of trackingKeywordPairs(ws)) {
+      if (!r.keyword_id || !r.shared_keyword) continue;
+      const guid = String(r.keyword_id).toUpperCase();
+      const code = codeOfKeywordGuid.get(guid) ?? (r.code_id ? this.codeByGuid.get(String(r.code_id).toUpperCase()) : undefined);
+      if (code) this.byGuid.set(guid, { guid, keyword: String(r.shared_keyword).toUpperCase(), code, via: 'message-tracking' });
+    }
+    for (const r of dictionaryRows(ws)) {
+      const guid = String(r.keyword_id).toUpperCase();
+      const code = String(r.code);
+      if (r.code_id) this.codeByGuid.set(String(r.code_id).toUpperCase(), code);
+      this.byGuid.set(guid, {
+        guid, keyword: String(r.keyword).toUpperCase(), code, via: 'dictionary',
+        ...(r.kind ? { kind: String(r.kind) as KeywordKind } : {}),
+        ...(r.opt_in ? { optIn: String(r.opt_in) as OptInTemplate } : {}),
+        ...(r.valid_responses ? { validResponses: String(r.valid_responses).split(/[;|]/).map((s) => s.trim().toUpperCase()).filter(Boolean) } : {}),
+        ...(r.window_hours ? { windowHours: Number(r.window_hours) } : {}),
+      });
+    }
+    for (const [g, c] of this.codeByGuid) this.codeGuid.set(c, g);
+  }
+
+  keyword(guid: string | null | undefined): ResolvedKeyword | undefined {
+    return guid ? this.byGuid.get(guid.toUpperCase()) : undefined;
+  }
+
+  code(guid: string | null | undefined): string | undefined {
+    return guid ? this.codeByGuid.get(guid.toUpperCase()) : undefined;
+  }
+
+  /** CodeDefs for the given codes with every keyword known on them (the engine needs STOP/HELP too). */
+  codeDefs(codes: Iterable<string>): CodeDef[] {
+    const out: CodeDef[] = [];
+    for (const code of new Set(codes)) {
+      const keywords: KeywordDef[] = [];
+      const seen = new Set<string>();
+      for (const k of this.byGuid.values()) {
+        if (k.code !== code || seen.has(k.keyword)) continue;
+        seen.add(k.keyword);
+        keywords.push({
+          keyword: k.keyword,
+          // Kind is only known from the dictionary; a tracking-only keyword is assumed outbound and noted by a gap.
+          kind: k.kind ?? 'outbound',
+          ...(k.optIn ? { optIn: k.optIn } : {}),
+          ...(k.validResponses ? { validResponses: k.validResponses } : {}),
+          ...(k.windowHours ? { windowHours: k.windowHours } : {}),
+          guid: k.guid,
+        });
+      }
+      const guid = this.codeGuid.get(code);
+      out.push({ code, type: code.length <= 8 ? 'short' : 'long', country: 'US', keywords, ...(guid ? { guid } : {}) });
+    }
+    return out;
+  }
+}

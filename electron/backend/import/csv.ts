@@ -1,0 +1,191 @@
+/**
+ * Streaming CSV reader over a file: papaparse's low-level Parser on ~512 KB decoded chunks, every value
+ * kept as text, and the 1-based physical line of each record tracked (quoted fields may hold
+ * newlines) so every row can be cited as evidence. The SHA-256 is computed while streaming.
+ */
+import { createHash } from 'node:crypto';
+import { createReadStream, statSync } from 'node:fs';
+import Papa from 'papaparse';
+import { CsvFileError, sniffEncoding, TextDecoderStream, type TextEncodingName } from './text-decode';
+
+export interface CsvBatch {
+  readonly rows: string[][];
+  /** Physical line (1-based) where each row starts. */
+  readonly lines: number[];
+  /** papaparse's complaint about a row (e.g. an unclosed quote), by index in `rows`. */
+  readonly malformed: Map<number, string>;
+  readonly bytesRead: number;
+}
+
+export interface CsvInfo {
+  readonly header: string[];
+  readonly delimiter: string;
+  readonly encoding: TextEncodingName;
+  readonly bom: boolean;
+  readonly totalBytes: number;
+}
+
+const CHUNK_BYTES = 512 * 1024;
+const MAX_PENDING_CHARS = 64 * 1024 * 1024;
+
+export function detectDelimiter(firstLine: string): string {
+  let best = ',';
+  let bestCount = 0;
+  for (const d of [',', ';', '\t', '|']) {
+    let n = 0;
+    let quoted = false;
+    for (let i = 0; i < firstLine.length; i++) {
+      const c = firstLine[i];
+      if (c === '"') quoted = !quoted;
+      else if (!quoted && c === d) n++;
+    }
+    if (n > bestCount) [best, bestCount] = [d, n];
+  }
+  return best;
+}
+
+const detectNewline = (text: string): '\r\n' | '\n' | '\r' => {
+  const n = text.indexOf('\n');
+  if (n > 0 && text[n - 1] === '\r') return '\r\n';
+  if (n !== -1) return '\n';
+  return text.indexOf('\r') !== -1 ? '\r' : '\n';
+};
+
+const countChar = (s: string, ch: string): number => {
+  let n = 0;
+  for (let i = s.indexOf(ch); i !== -1; i = s.indexOf(ch, i + 1)) n++;
+  return n;
+};
+
+/** Opens a CSV file: reads the header, then `batches()` streams the records after it. */
+export class CsvReader {
+  info!: CsvInfo;
+  bytesRead = 0;
+  private readonly hash = createHash('sha256');
+  private iterator!: AsyncIterator<Buffer>;
+  private decoder!: TextDecoderStream;
+  private pending = '';
+  private parser!: Papa.Parser;
+  private newline: '\r\n' | '\n' | '\r' = '\n';
+  private line = 1;
+  private done = false;
+
+  private constructor(readonly path: string) {}
+
+  static async open(path: string): Promise<CsvReader> {
+    const r = new CsvReader(path);
+    await r.start();
+    return r;
+  }
+
+  sha256(): string {
+    return this.hash.copy().digest('hex');
+  }
+
+  private async nextText(): Promise<string | null> {
+    const next = await this.iterator.next();
+    if (next.done) {
+      if (this.done) return null;
+      this.done = true;
+      return this.decoder.decode(new Uint8Array(0), this.bytesRead, true);
+    }
+    const buf = next.value;
+    this.hash.update(buf);
+    const offset = this.bytesRead;
+    this.bytesRead += buf.length;
+    return this.decoder.decode(buf, offset);
+  }
+
+  private async start(): Promise<void> {
+    const totalBytes = statSync(this.path).size;
+    this.iterator = createReadStream(this.path, { highWaterMark: CHUNK_BYTES })[Symbol.asyncIterator]();
+    const first = await this.iterator.next();
+    if (first.done || first.value.length === 0) throw new CsvFileError('empty', 'The file is empty (0 bytes): nothing to load.');
+    const buf: Buffer = first.value;
+    this.hash.update(buf);
+    this.bytesRead = buf.length;
+    const { encoding, bom } = sniffEncoding(buf);
+    this.decoder = new TextDecoderStream(encoding);
+    let text = this.decoder.decode(buf, 0);
+    // The header must be complete before the delimiter can be chosen.
+    while (text.indexOf('\n') === -1 && text.indexOf('\r') === -1 && !this.done && text.length < MAX_PENDING_CHARS) {
+      const more = await this.nextText();
+      if (more === null) break;
+      text += more;
+    }
+    if (text.trim() === '') throw new CsvFileError('empty', 'The file has no content (only whitespace or a byte-order mark): nothing to load.');
+    this.newline = detectNewline(text);
+    const nl = text.indexOf(this.newline);
+    const delimiter = detectDelimiter(nl === -1 ? text : text.slice(0, nl));
+    this.parser = new Papa.Parser({ delimiter, newline: this.newline, quoteChar: '"' });
+    this.pending = text;
+    let head = this.parseSome(false);
+    // A file that is only a header line (no newline) completes only at end of input.
+    while (head.rows.length === 0 && !this.done) {
+      const more = await this.nextText();
+      if (more === null) break;
+      this.pending += more;
+      head = this.parseSome(this.done);
+    }
+    const header = head.rows.shift();
+    head.lines.shift();
+    if (!header || header.every((h) => h.trim() === '')) throw new CsvFileError('no-header', 'The file has no header row.');
+    this.info = { header: header.map((h) => h.trim()), delimiter, encoding, bom, totalBytes };
+    this.firstBatch = head;
+  }
+
+  private firstBatch: CsvBatch | undefined;
+
+  /** Parses complete records out of `pending` (all of it when `final`). */
+  private parseSome(final: boolean): CsvBatch {
+    const input = this.pending;
+    const res = this.parser.parse(input, 0, !final) as Papa.ParseResult<string[]>;
+    const cursor = final ? input.length : (res.meta as { cursor: number }).cursor;
+    this.pending = input.slice(cursor);
+    if (this.pending.length > MAX_PENDING_CHARS) {
+      throw new CsvFileError('unterminated-quote', `A quoted field starting at line ${this.line} is never closed (over 64 MB without a closing quote): the file looks truncated or damaged.`);
+    }
+    const rows: string[][] = [];
+    const lines: number[] = [];
+    const malformed = new Map<number, string>();
+    const errByRow = new Map<number, string>();
+    for (const e of res.errors) if (e.row !== undefined) errByRow.set(e.row, e.message);
+    const mayHaveNewlines = input.indexOf('"') !== -1;
+    const nlChar = this.newline === '\r' ? '\r' : '\n';
+    const data = res.data;
+    for (let i = 0; i < data.length; i++) {
+      const row = data[i]!;
+      const line = this.line;
+      let span = 1;
+      if (mayHaveNewlines) for (const f of row) if (f.indexOf(nlChar) !== -1) span += countChar(f, nlChar);
+      this.line += span;
+      if (row.length === 1 && row[0] === '') continue; // blank line: counted, not a record
+      const err = errByRow.get(i);
+      if (err !== undefined) malformed.set(rows.length, err);
+      rows.push(row);
+      lines.push(line);
+    }
+    return { rows, lines, malformed, bytesRead: this.bytesRead };
+  }
+
+  /** Record batches after the header, one per ~512 KB of input. */
+  async *batches(): AsyncGenerator<CsvBatch> {
+    if (this.firstBatch) {
+      const b = this.firstBatch;
+      this.firstBatch = undefined;
+      if (b.rows.length) yield b;
+    }
+    for (;;) {
+      const text = await this.nextText();
+      if (text === null) break;
+      this.pending += text;
+      const b = this.parseSome(this.done);
+      if (b.rows.length) yield b;
+      if (this.done) break;
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.iterator.return?.();
+  }
+}

@@ -1,0 +1,170 @@
+/** What a format module declares (columns it knows, which it requires) and the per-row helpers. */
+import type { BulkRow, BulkTable } from '../db/tables';
+import { CODE_TABLES, type CodeTableName } from './code-tables';
+import { idText, normalizeNumber, parseExportDate, parseFlag } from './normalize';
+
+export const FORMAT_IDS = [
+  'sms-subscription-log',
+  'mobile-subscription',
+  'mobile-address',
+  'sms-message-tracking',
+  'undeliverable-sms',
+  'contact-builder-subscriptions',
+  'mobileconnect-import-file',
+  'keyword-dictionary',
+] as const;
+export type FormatId = (typeof FORMAT_IDS)[number];
+
+export interface ColumnSpec {
+  readonly key: string;
+  /** Accepted header names; matched case-insensitively, ignoring a leading `_`, spaces and underscores. */
+  readonly names: readonly string[];
+  readonly required?: boolean;
+}
+
+export interface FormatSpec {
+  readonly id: FormatId;
+  readonly label: string;
+  readonly table: BulkTable;
+  readonly columns: readonly ColumnSpec[];
+  /** Groups of keys of which at least one must be present (e.g. HoldDate or LastBounceDate). */
+  readonly requireOneOf?: readonly (readonly string[])[];
+  readonly mapRow: (r: RowContext) => BulkRow | null;
+}
+
+export const headerKey = (h: string): string => h.trim().replace(/^\uFEFF/, '').toLowerCase().replace(/[\s_]/g, '');
+
+/** Resolves a format's column keys to positions in a file's header, once per file. */
+export class ColumnIndex {
+  private readonly pos = new Map<string, number>();
+  private readonly extraCols: number[] = [];
+  constructor(
+    readonly spec: FormatSpec,
+    readonly header: readonly string[],
+  ) {
+    const byHeader = new Map<string, number>();
+    header.forEach((h, i) => byHeader.has(headerKey(h)) || byHeader.set(headerKey(h), i));
+    const used = new Set<number>();
+    for (const c of spec.columns) {
+      for (const n of c.names) {
+        const i = byHeader.get(headerKey(n));
+        if (i !== undefined) {
+          this.pos.set(c.key, i);
+          used.add(i);
+          break;
+        }
+      }
+    }
+    header.forEach((_, i) => used.has(i) || this.extraCols.push(i));
+  }
+  at(key: string): number {
+    return this.pos.get(key) ?? -1;
+  }
+  has(key: string): boolean {
+    return this.pos.has(key);
+  }
+  /** The header text of a column as the file spells it (for error messages). */
+  name(key: string): string {
+    const i = this.pos.get(key);
+    return i === undefined ? key : (this.header[i] ?? key);
+  }
+  /** Missing required columns, named as the format's first spelling. */
+  missing(): string[] {
+    const out = this.spec.columns.filter((c) => c.required && !this.pos.has(c.key)).map((c) => c.names[0]!);
+    for (const group of this.spec.requireOneOf ?? []) {
+      if (!group.some((k) => this.pos.has(k))) {
+        out.push(group.map((k) => this.spec.columns.find((c) => c.key === k)?.names[0] ?? k).join(' or '));
+      }
+    }
+    return out;
+  }
+  matchedCount(): number {
+    return this.pos.size;
+  }
+  extras(f: readonly string[]): string | null {
+    if (this.extraCols.length === 0) return null;
+    const o: Record<string, string> = {};
+    for (const i of this.extraCols) o[this.header[i] || `column ${i + 1}`] = f[i] ?? '';
+    return JSON.stringify(o);
+  }
+}
+
+export interface RowIssues {
+  error(column: string | null, value: string | null, code: string, message: string): void;
+  warn(column: string | null, value: string | null, code: string, message: string): void;
+}
+
+/** Per-row view handed to a format's mapRow: typed readers that report problems with column names. */
+export class RowContext {
+  f: readonly string[] = [];
+  line = 0;
+  sourceId = 0;
+  failed = false;
+  private lastDateRaw = '';
+  private lastDateIso: string | null = null;
+  constructor(
+    readonly ix: ColumnIndex,
+    readonly issues: RowIssues,
+  ) {}
+
+  raw(key: string): string {
+    const i = this.ix.at(key);
+    return i < 0 ? '' : (this.f[i] ?? '');
+  }
+  /** Text cell, NULL when empty (value kept as written, not trimmed). */
+  text(key: string): string | null {
+    const v = this.raw(key);
+    return v === '' ? null : v;
+  }
+  extras(): string | null {
+    return this.ix.extras(this.f);
+  }
+  fail(key: string | null, value: string | null, code: string, message: string): null {
+    this.failed = true;
+    this.issues.error(key === null ? null : this.ix.name(key), value, code, message);
+    return null;
+  }
+  warn(key: string | null, value: string | null, code: string, message: string): void {
+    this.issues.warn(key === null ? null : this.ix.name(key), value, code, message);
+  }
+  /** Normalized number (row error when unusable, warning when ambiguous). */
+  number(key: string): string | null {
+    const raw = this.raw(key);
+    const r = normalizeNumber(raw);
+    if (!r.ok) return this.fail(key, raw, r.code, r.message);
+    if (r.warning) this.warn(key, raw, r.warning.code, r.warning.message);
+    return r.number;
+  }
+  /** UTC ISO of a CST export date; an unreadable date is a row error naming the value. */
+  date(key: string): string | null {
+    const raw = this.raw(key);
+    if (raw === '') return null;
+    // One-entry cache: a row's LogDate, OptInDate, CreatedDate and ModifiedDate are often the same text.
+    if (raw === this.lastDateRaw) return this.lastDateIso;
+    const iso = parseExportDate(raw);
+    if (iso !== undefined) {
+      this.lastDateRaw = raw;
+      this.lastDateIso = iso;
+    }
+    if (iso === undefined) {
+      return this.fail(key, raw, 'date-unreadable', `unreadable date "${raw}": expected M/D/YYYY h:mm:ss AM, M/D/YYYY H:mm, YYYY-MM-DD HH:mm:ss(.fff) or ISO-8601`);
+    }
+    return iso;
+  }
+  /** A status/method id checked against its code table: not an integer → error; unknown → warning, kept. */
+  code(key: string, table: CodeTableName): string | null {
+    const v = idText(this.raw(key));
+    if (v === null) return null;
+    if (!/^\d+$/.test(v)) return this.fail(key, v, 'code-not-integer', `${this.ix.name(key)} must be a whole number id, got "${v}"`);
+    if (CODE_TABLES[table][v] === undefined) {
+      this.warn(key, v, 'code-unknown', `${this.ix.name(key)} ${v} is not in the known code table (kept; events that depend on it are reported as gaps)`);
+    }
+    return v;
+  }
+  flag(key: string): string | null {
+    const raw = this.raw(key);
+    const b = parseFlag(raw);
+    if (b === undefined) return this.fail(key, raw, 'flag-unreadable', `expected 1/0, True/False or Y/N, got "${raw}"`);
+    return b === null ? null : b ? '1' : '0';
+  }
+}

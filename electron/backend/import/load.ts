@@ -1,0 +1,172 @@
+/**
+ * loadFiles: streams CSV exports into the workspace. One transaction per call, one savepoint per
+ * file: a bad file (empty, binary, unknown format, too large) changes nothing and gets one clear
+ * message; a cancel rolls back the whole call. Malformed rows never abort a file: they go to
+ * load_errors with file, line, column, value and what was expected.
+ */
+import { basename } from 'node:path';
+import {
+  begin, BulkWriter, commit, databaseBytes, finishSource, insertSource, refreshCodes, release, restoreIndexes, rollback, rollbackTo, savepoint, suspendIndexes,
+} from '../db/bulk';
+import type { Workspace } from '../db/workspace';
+import { CsvReader } from './csv';
+import { detectFormat } from './detect';
+import type { FormatId } from './format';
+import { RowSink, type LoadIssue } from './row-sink';
+import { CsvFileError } from './text-decode';
+
+export interface LoadProgress {
+  readonly file: string;
+  readonly rows: number;
+  readonly bytes: number;
+  readonly totalBytes: number;
+  readonly rowsPerSecond: number;
+  readonly etaSeconds: number;
+}
+
+export interface LoadOptions {
+  readonly formatOverride?: FormatId;
+  readonly onProgress?: (p: LoadProgress) => void;
+  readonly signal?: AbortSignal;
+  /** Stop before the database outgrows sql.js's wasm memory (default 1.5 GiB). */
+  readonly maxDatabaseBytes?: number;
+  readonly now?: () => string;
+}
+
+export type FileStatus = 'loaded' | 'nothing-loaded' | 'failed' | 'cancelled' | 'skipped';
+
+export interface FileLoadSummary {
+  readonly fileName: string;
+  readonly path: string;
+  readonly sha256: string;
+  readonly sizeBytes: number;
+  readonly format: FormatId | null;
+  readonly status: FileStatus;
+  readonly rowsLoaded: number;
+  readonly rowsRejected: number;
+  readonly warnings: number;
+  /** The first problems (errors and warnings) for display; the full list is in load_errors. */
+  readonly errors: readonly LoadIssue[];
+  /** One clear sentence when the file as a whole failed, or when nothing was loaded. */
+  readonly message?: string;
+  /** Set when the file as a whole failed: empty, binary, encoding, unknown-format, missing-columns, too-large, … */
+  readonly errorCode?: string;
+}
+
+export interface LoadResult {
+  readonly ok: boolean;
+  readonly cancelled: boolean;
+  readonly files: readonly FileLoadSummary[];
+}
+
+export class LoadCancelled extends Error {
+  constructor() {
+    super('Load cancelled: the workspace was left exactly as it was.');
+    this.name = 'LoadCancelled';
+  }
+}
+
+const DEFAULT_MAX_DB_BYTES = 1.5 * 1024 ** 3;
+/** Database bytes per CSV byte, measured on data-view exports (raw + normalized values + index). */
+const GROWTH_PER_CSV_BYTE = 1.6;
+const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
+/** `files[i].format` overrides detection for that file only (the desktop's per-file format select). */
+export async function loadFiles(ws: Workspace, files: readonly { path: string; format?: FormatId }[], opts: LoadOptions = {}): Promise<LoadResult> {
+  const summaries: FileLoadSummary[] = [];
+  begin(ws);
+  try {
+    for (const [i, f] of files.entries()) {
+      if (opts.signal?.aborted) throw new LoadCancelled();
+      const sp = `file_${i}`;
+      savepoint(ws, sp);
+      const s = await loadOne(ws, f.path, f.format ? { ...opts, formatOverride: f.format } : opts).catch((e: unknown) => {
+        rollbackTo(ws, sp);
+        if (e instanceof LoadCancelled) throw e;
+        return failed(f.path, e);
+      });
+      if (s.status === 'loaded' || s.status === 'nothing-loaded') release(ws, sp);
+      summaries.push(s);
+      if (s.errorCode === 'too-large') break;
+    }
+    refreshCodes(ws);
+    commit(ws);
+  } catch (e) {
+    rollback(ws);
+    if (e instanceof LoadCancelled) {
+      return { ok: false, cancelled: true, files: files.map((f) => ({ ...emptySummary(f.path), status: 'cancelled', message: e.message })) };
+    }
+    throw e;
+  }
+  if (summaries.some((s) => s.rowsLoaded > 0)) ws.dirty = true;
+  return { ok: summaries.length > 0 && summaries.every((s) => s.status === 'loaded'), cancelled: false, files: summaries };
+}
+
+const emptySummary = (path: string): FileLoadSummary => ({
+  fileName: basename(path), path, sha256: '', sizeBytes: 0, format: null, status: 'failed', rowsLoaded: 0, rowsRejected: 0, warnings: 0, errors: [],
+});
+
+function failed(path: string, e: unknown): FileLoadSummary {
+  const message = e instanceof CsvFileError ? e.message : `Could not load the file: ${e instanceof Error ? e.message : String(e)}`;
+  return { ...emptySummary(path), message: `${basename(path)}: ${message}`, errorCode: e instanceof CsvFileError ? e.code : 'internal' };
+}
+
+async function loadOne(ws: Workspace, path: string, opts: LoadOptions): Promise<FileLoadSummary> {
+  const fileName = basename(path);
+  const reader = await CsvReader.open(path);
+  try {
+    const { header, totalBytes } = reader.info;
+    const detection = detectFormat(header, opts.formatOverride);
+    if (!detection.ok) throw detection.error;
+    const { format, index } = detection;
+    const maxBytes = opts.maxDatabaseBytes ?? DEFAULT_MAX_DB_BYTES;
+    const startBytes = databaseBytes(ws);
+    if (startBytes + totalBytes * GROWTH_PER_CSV_BYTE > maxBytes) throw tooLarge(totalBytes, startBytes, maxBytes);
+
+    const sourceId = insertSource(ws, {
+      fileName, sizeBytes: totalBytes, sha256: '', format: format.id, encoding: reader.info.encoding + (reader.info.bom ? ' (BOM)' : ''),
+      delimiter: reader.info.delimiter, header, loadedAt: (opts.now ?? (() => new Date().toISOString()))(),
+    });
+    const indexes = suspendIndexes(ws, format.table);
+    const sink = new RowSink(ws, sourceId, format, index, new BulkWriter(ws, format.table));
+    const started = Date.now();
+    let batchNo = 0;
+    for await (const batch of reader.batches()) {
+      sink.addBatch(batch);
+      const seconds = Math.max((Date.now() - started) / 1000, 1e-3);
+      const rowsPerSecond = Math.round(sink.rowsSeen / seconds);
+      const bytesPerSecond = batch.bytesRead / seconds;
+      opts.onProgress?.({
+        file: fileName, rows: sink.rowsSeen, bytes: batch.bytesRead, totalBytes, rowsPerSecond,
+        etaSeconds: Math.max(0, Math.round((totalBytes - batch.bytesRead) / Math.max(bytesPerSecond, 1))),
+      });
+      if (++batchNo % 8 === 0 && databaseBytes(ws) > maxBytes) throw tooLarge(totalBytes, startBytes, maxBytes);
+      await yieldToEventLoop();
+      if (opts.signal?.aborted) throw new LoadCancelled();
+    }
+    sink.finish();
+    restoreIndexes(ws, indexes);
+    const sha256 = reader.sha256();
+    finishSource(ws, sourceId, { sha256, sizeBytes: reader.bytesRead, rowsLoaded: sink.loaded, rowsRejected: sink.rejected, warnings: sink.warnings });
+    const nothing = sink.loaded === 0;
+    return {
+      fileName, path, sha256, sizeBytes: reader.bytesRead, format: format.id, status: nothing ? 'nothing-loaded' : 'loaded',
+      rowsLoaded: sink.loaded, rowsRejected: sink.rejected, warnings: sink.warnings, errors: sink.sample,
+      ...(nothing
+        ? { message: sink.rejected === 0
+            ? `${fileName}: the file has a ${format.label} header but no data rows: nothing loaded.`
+            : `${fileName}: nothing loaded — all ${sink.rejected} rows were rejected (see the load errors).` }
+        : {}),
+    };
+  } finally {
+    await reader.close();
+  }
+}
+
+function tooLarge(fileBytes: number, dbBytes: number, maxBytes: number): CsvFileError {
+  const mb = (n: number): string => `${Math.round(n / 1024 ** 2)} MB`;
+  return new CsvFileError(
+    'too-large',
+    `Workspace too large: loading this ${mb(fileBytes)} file would grow the workspace (now ${mb(dbBytes)}) past ${mb(maxBytes)}, the most the in-memory database can hold. Split the export (e.g. by date range) into separate workspaces.`,
+  );
+}

@@ -1,0 +1,158 @@
+/**
+ * Value normalization for the exports: mobile numbers, CST data-view dates, flags and code ids.
+ * All functions are pure and allocation-light: they run once per cell on million-row files.
+ */
+
+/** Data-view dates are Central Standard Time WITHOUT daylight saving: always UTC−6 (rules.md §5). */
+export const CST_OFFSET_MINUTES = -6 * 60;
+
+export type NumberResult =
+  | { readonly ok: true; readonly number: string; readonly warning?: { code: string; message: string } }
+  | { readonly ok: false; readonly code: string; readonly message: string };
+
+const isAllDigits = (s: string): boolean => {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return s.length > 0;
+};
+
+/**
+ * Normalized form: digits with country code, no `+` (MobileConnect's own format). Separators
+ * `+ ( ) - . space` are stripped. A 10-digit value that looks like a US number WITHOUT the leading 1
+ * is KEPT as given (not guessed into 1XXXXXXXXXX: the evidence must not be rewritten) with a warning,
+ * so it shows in the load report and stays findable by its digits.
+ */
+export function normalizeNumber(raw: string): NumberResult {
+  let s = raw.trim();
+  if (!isAllDigits(s)) {
+    if (s === '' || s.toUpperCase() === 'NULL') return { ok: false, code: 'number-missing', message: 'mobile number is empty' };
+    s = s.replace(/[\s+()\-.]/g, '');
+    if (!isAllDigits(s)) {
+      const sci = /^\d(\.\d+)?e\+?\d+$/i.test(raw.trim()) ? ' (looks like a spreadsheet turned it into scientific notation)' : '';
+      return { ok: false, code: 'number-not-digits', message: `mobile number contains characters other than digits and + ( ) - . spaces${sci}` };
+    }
+  }
+  if (s.length < 8 || s.length > 15) {
+    return { ok: false, code: 'number-length', message: `mobile number has ${s.length} digits; expected 8–15 digits with country code (US: 11)` };
+  }
+  if (s.length === 10 && s.charCodeAt(0) >= 50) {
+    return { ok: true, number: s, warning: { code: 'number-ambiguous', message: 'ambiguous: 10 digits without country code (kept as given; US numbers need the leading 1)' } };
+  }
+  return { ok: true, number: s };
+}
+
+const US_DATE = /^(\d{1,2})\/(\d{1,2})\/(\d{4})(?:[ T]+(\d{1,2}):(\d{2})(?::(\d{2})(?:\.(\d{1,7}))?)?(?:\s*([AaPp])\.?[Mm]\.?)?)?$/;
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,7}))?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?)?$/;
+const DAYS = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** `YYYY-MM-DDTHH:mm:ss.fffZ` from UTC epoch ms, without Date allocation per call on the hot path. */
+const p2 = (n: number): string => (n < 10 ? '0' + n : String(n));
+const p3 = (n: number): string => (n < 10 ? '00' + n : n < 100 ? '0' + n : String(n));
+
+function toIso(y: number, mo: number, d: number, h: number, mi: number, sec: number, ms: number, offsetMin: number): string {
+  // Fast path: CST shifts by whole hours; only a date rollover needs the Date object.
+  const hh = h - offsetMin / 60;
+  if (Number.isInteger(hh) && hh >= 0 && hh < 24 && y >= 1000) {
+    return `${y}-${p2(mo)}-${p2(d)}T${p2(hh)}:${p2(mi)}:${p2(sec)}.${p3(ms)}Z`;
+  }
+  return new Date(Date.UTC(y, mo - 1, d, h, mi, sec, ms) - offsetMin * 60_000).toISOString();
+}
+
+const digit = (s: string, i: number): number => {
+  const c = s.charCodeAt(i) - 48;
+  return c >= 0 && c <= 9 ? c : -1;
+};
+
+/** Hand-parsed `M/D/YYYY h:mm:ss AM` (the most common export shape); undefined → fall back to the regexes. */
+function parseUsFast(s: string): [number, number, number, number, number, number, boolean] | undefined {
+  let i = 0;
+  const num = (maxDigits: number): number => {
+    let n = 0;
+    let k = 0;
+    for (; k < maxDigits; k++) {
+      const dg = digit(s, i);
+      if (dg < 0) break;
+      n = n * 10 + dg;
+      i++;
+    }
+    return k === 0 ? -1 : n;
+  };
+  const mo = num(2);
+  if (mo < 0 || s[i++] !== '/') return undefined;
+  const d = num(2);
+  if (d < 0 || s[i++] !== '/') return undefined;
+  const y = num(4);
+  if (y < 1000 || s[i++] !== ' ') return undefined;
+  const h = num(2);
+  if (h < 0 || s[i++] !== ':') return undefined;
+  const mi = num(2);
+  if (mi < 0 || s[i++] !== ':') return undefined;
+  const sec = num(2);
+  if (sec < 0 || s[i++] !== ' ') return undefined;
+  const ap = s.slice(i);
+  if (ap !== 'AM' && ap !== 'PM') return undefined;
+  return [y, mo, d, h, mi, sec, ap === 'PM'];
+}
+
+/**
+ * Parses an export date to UTC ISO-8601 (`…Z`). No offset in the text → CST (UTC−6, no DST); an
+ * explicit ISO offset is honoured. Returns null for an empty/NULL cell and undefined when unreadable.
+ */
+export function parseExportDate(raw: string): string | null | undefined {
+  const s = raw.trim();
+  if (s === '' || s === 'NULL' || s === 'null') return null;
+  let y: number, mo: number, d: number, h = 0, mi = 0, sec = 0, ms = 0;
+  let offsetMin = CST_OFFSET_MINUTES;
+  const fast = parseUsFast(s);
+  if (fast) {
+    [y, mo, d, h, mi, sec] = fast;
+    if (h < 1 || h > 12) return undefined;
+    h = (h % 12) + (fast[6] ? 12 : 0);
+  } else {
+    let m = US_DATE.exec(s);
+    if (m) {
+      mo = +m[1]!; d = +m[2]!; y = +m[3]!;
+      if (m[4] !== undefined) {
+        h = +m[4]; mi = +m[5]!; sec = m[6] ? +m[6] : 0; ms = m[7] ? +m[7].padEnd(3, '0').slice(0, 3) : 0;
+        const ampm = m[8];
+        if (ampm) {
+          if (h < 1 || h > 12) return undefined;
+          h = (h % 12) + (ampm === 'P' || ampm === 'p' ? 12 : 0);
+        }
+      }
+    } else {
+      m = ISO_DATE.exec(s);
+      if (!m) return undefined;
+      y = +m[1]!; mo = +m[2]!; d = +m[3]!;
+      if (m[4] !== undefined) {
+        h = +m[4]; mi = +m[5]!; sec = m[6] ? +m[6] : 0; ms = m[7] ? +m[7].padEnd(3, '0').slice(0, 3) : 0;
+        const z = m[8];
+        if (z === 'Z') offsetMin = 0;
+        else if (z) {
+          const digits = z.slice(1).replace(':', '');
+          offsetMin = (z[0] === '-' ? -1 : 1) * (+digits.slice(0, 2) * 60 + (digits.length > 2 ? +digits.slice(2, 4) : 0));
+        }
+      }
+    }
+  }
+  if (mo < 1 || mo > 12 || d < 1 || d > DAYS[mo - 1]! || h > 23 || mi > 59 || sec > 59) return undefined;
+  if (mo === 2 && d === 29 && !(y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0))) return undefined;
+  return toIso(y, mo, d, h, mi, sec, ms, offsetMin);
+}
+
+/** Flags in tracking exports come as 1/0, True/False, Y/N. Undefined = unreadable. */
+export function parseFlag(raw: string): boolean | null | undefined {
+  const s = raw.trim().toLowerCase();
+  if (s === '' || s === 'null') return null;
+  if (s === '1' || s === 'true' || s === 'y' || s === 'yes') return true;
+  if (s === '0' || s === 'false' || s === 'n' || s === 'no') return false;
+  return undefined;
+}
+
+/** An id cell: trimmed text, NULL/empty → null (kept as text: no numeric coercion). */
+export const idText = (raw: string): string | null => {
+  const s = raw.trim();
+  return s === '' || s === 'NULL' || s === 'null' ? null : s;
+};

@@ -1,0 +1,119 @@
+/**
+ * Turns parsed CSV records into bulk rows for one file: field-count checks, the format's mapper,
+ * duplicate detection, and load_errors (every rejected row and warning, with line/column/value).
+ */
+import { BulkWriter } from '../db/bulk';
+import type { Workspace } from '../db/workspace';
+import type { CsvBatch } from './csv';
+import { RowContext, type ColumnIndex, type FormatSpec, type RowIssues } from './format';
+
+export interface LoadIssue {
+  readonly line: number | null;
+  readonly column: string | null;
+  readonly value: string | null;
+  readonly severity: 'error' | 'warning';
+  readonly code: string;
+  readonly message: string;
+}
+
+const SAMPLE_SIZE = 20;
+/** Warnings beyond this many per file are counted but not stored one by one (errors always are). */
+const MAX_STORED_WARNINGS = 50_000;
+
+/** 53-bit string hash (cyrb53): duplicate detection without keeping a million row strings alive. */
+function hash53(s: string): number {
+  let h1 = 0xdeadbeef;
+  let h2 = 0x41c6ce57;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    h1 = Math.imul(h1 ^ c, 2654435761);
+    h2 = Math.imul(h2 ^ c, 1597334677);
+  }
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+  return 4294967296 * (2097151 & h2) + (h1 >>> 0);
+}
+
+export class RowSink implements RowIssues {
+  loaded = 0;
+  rejected = 0;
+  warnings = 0;
+  rowsSeen = 0;
+  readonly sample: LoadIssue[] = [];
+  private readonly errors: BulkWriter;
+  private readonly ctx: RowContext;
+  private readonly seen = new Map<number, number>();
+  private readonly width: number;
+
+  constructor(
+    ws: Workspace,
+    private readonly sourceId: number,
+    private readonly spec: FormatSpec,
+    index: ColumnIndex,
+    private readonly writer: BulkWriter,
+  ) {
+    this.errors = new BulkWriter(ws, 'load_errors');
+    this.ctx = new RowContext(index, this);
+    this.ctx.sourceId = sourceId;
+    this.width = index.header.length;
+  }
+
+  error(column: string | null, value: string | null, code: string, message: string): void {
+    this.record({ line: this.ctx.line, column, value, severity: 'error', code, message });
+  }
+
+  warn(column: string | null, value: string | null, code: string, message: string): void {
+    this.warnings++;
+    if (this.warnings <= MAX_STORED_WARNINGS) this.record({ line: this.ctx.line, column, value, severity: 'warning', code, message });
+  }
+
+  private record(i: LoadIssue): void {
+    if (this.sample.length < SAMPLE_SIZE) this.sample.push(i);
+    this.errors.insert([this.sourceId, i.line, i.column, i.value, i.severity, i.code, i.message]);
+  }
+
+  addBatch(b: CsvBatch): void {
+    const ctx = this.ctx;
+    for (let i = 0; i < b.rows.length; i++) {
+      const f = b.rows[i]!;
+      ctx.f = f;
+      ctx.line = b.lines[i]!;
+      ctx.failed = false;
+      this.rowsSeen++;
+      const bad = b.malformed.get(i);
+      if (bad !== undefined) {
+        this.reject(null, null, 'csv-malformed', `malformed CSV record: ${bad}`);
+        continue;
+      }
+      if (f.length !== this.width) {
+        const why = f.length < this.width ? 'truncated row?' : 'an unquoted delimiter inside a value?';
+        this.reject(null, f.join(',').slice(0, 200), 'field-count', `row has ${f.length} fields; the header has ${this.width} (${why})`);
+        continue;
+      }
+      const key = hash53(f.join('\u0001'));
+      const first = this.seen.get(key);
+      if (first !== undefined) ctx.warn(null, null, 'duplicate-row', `identical to line ${first} (kept: both rows are evidence; history merges them)`);
+      else this.seen.set(key, ctx.line);
+      const row = this.spec.mapRow(ctx);
+      if (row === null) {
+        this.rejected++;
+        continue;
+      }
+      this.writer.insert(row);
+      this.loaded++;
+    }
+  }
+
+  private reject(column: string | null, value: string | null, code: string, message: string): void {
+    this.error(column, value, code, message);
+    this.rejected++;
+  }
+
+  /** Notes how many warnings were counted but not stored. */
+  finish(): void {
+    if (this.warnings > MAX_STORED_WARNINGS) {
+      this.errors.insert([this.sourceId, null, null, null, 'warning', 'warnings-truncated',
+        `${this.warnings - MAX_STORED_WARNINGS} further warnings were counted but not stored individually`]);
+    }
+  }
+}

@@ -1,0 +1,99 @@
+/**
+ * Load benchmark: an N-row `_SMSSubscriptionLog` CSV, a bare sql.js insert of the same rows (baseline),
+ * then the full end-to-end load (stream, decode, parse, normalize, insert, errors, hash).
+ */
+import { createReadStream, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { Workspace } from '../../electron/backend/db/workspace';
+import { openSqlJs } from '../../electron/backend/db/sqljs';
+import { generateSubscriptionLog } from '../../electron/backend/demo/big-log';
+import { loadFiles } from '../../electron/backend/import/load';
+
+const seconds = (t0: number): number => (performance.now() - t0) / 1000;
+const round = (n: number, d = 2): number => Math.round(n * 10 ** d) / 10 ** d;
+
+/** Bare baseline: split lines, positional insert of the 14 raw columns into one table, one transaction. */
+async function bareInsert(path: string): Promise<{ total: number; insertOnly: number; rows: number }> {
+  const SQL = await openSqlJs();
+  const db = new SQL.Database();
+  db.exec('PRAGMA journal_mode = MEMORY; PRAGMA synchronous = OFF;');
+  db.run(`CREATE TABLE t (${Array.from({ length: 14 }, (_, i) => `c${i} TEXT`).join(', ')})`);
+  const st = db.prepare(`INSERT INTO t VALUES (${Array.from({ length: 14 }, () => '?').join(', ')})`);
+  const t0 = performance.now();
+  let insertMs = 0;
+  let rows = 0;
+  let header = true;
+  let batch: string[][] = [];
+  const flush = (): void => {
+    const t = performance.now();
+    for (const r of batch) {
+      st.bind(r);
+      st.step();
+      st.reset();
+    }
+    insertMs += performance.now() - t;
+    rows += batch.length;
+    batch = [];
+  };
+  db.run('BEGIN');
+  for await (const line of createInterface({ input: createReadStream(path), crlfDelay: Infinity })) {
+    if (header) {
+      header = false;
+      continue;
+    }
+    if (line) batch.push(line.split(','));
+    if (batch.length === 5000) flush();
+  }
+  flush();
+  const tc = performance.now();
+  db.run('COMMIT');
+  insertMs += performance.now() - tc;
+  const total = seconds(t0);
+  st.free();
+  db.close();
+  return { total, insertOnly: insertMs / 1000, rows };
+}
+
+export async function benchLoad(opts: { rows: number; keepFile?: boolean }): Promise<Record<string, number>> {
+  const dir = mkdtempSync(join(tmpdir(), 'opttrace-bench-'));
+  const path = join(dir, 'sms_subscription_log.csv');
+  let peakRss = process.memoryUsage().rss;
+  const sampler = setInterval(() => {
+    peakRss = Math.max(peakRss, process.memoryUsage().rss);
+  }, 25);
+  try {
+    let t0 = performance.now();
+    const bytes = await generateSubscriptionLog(path, opts.rows);
+    const generateSeconds = seconds(t0);
+
+    const bare = await bareInsert(path);
+    const bareRss = peakRss;
+    (globalThis as { gc?: () => void }).gc?.();
+
+    const ws = await Workspace.create();
+    t0 = performance.now();
+    const result = await loadFiles(ws, [{ path }]);
+    const loadSeconds = seconds(t0);
+    const file = result.files[0]!;
+    if (file.rowsLoaded !== opts.rows) throw new Error(`loaded ${file.rowsLoaded} of ${opts.rows} rows: ${file.message ?? ''}`);
+    ws.close();
+    return {
+      rows: opts.rows,
+      fileMB: round(bytes / 1024 ** 2, 1),
+      generateSeconds: round(generateSeconds),
+      bareInsertSeconds: round(bare.insertOnly),
+      bareReadSplitInsertSeconds: round(bare.total),
+      loadSeconds: round(loadSeconds),
+      ratioToBareInsert: round(loadSeconds / bare.insertOnly),
+      ratioToBareReadSplitInsert: round(loadSeconds / bare.total),
+      rowsPerSecond: Math.round(opts.rows / loadSeconds),
+      peakRssMBDuringBare: Math.round(bareRss / 1024 ** 2),
+      peakRssMB: Math.round(peakRss / 1024 ** 2),
+    };
+  } finally {
+    clearInterval(sampler);
+    if (!opts.keepFile) rmSync(dir, { recursive: true, force: true });
+  }
+}
