@@ -1,5 +1,6 @@
 /** Writes for a load: sources, bulk rows (one reused prepared statement per table), transactions. */
 import type { SqlValue } from 'sql.js';
+import { insertRow, lowLevel, statementHandle } from './fast-bind';
 import { BULK_TABLES, type BulkRow, type BulkTable } from './tables';
 import type { Workspace } from './workspace';
 
@@ -33,10 +34,12 @@ export function finishSource(ws: Workspace, id: number, f: { sha256: string; siz
 /** Inserts rows into one bulk table through one prepared statement with positional binds. */
 export class BulkWriter {
   private readonly sqlText: string;
+  private readonly api: ReturnType<typeof lowLevel>;
   constructor(
     private readonly ws: Workspace,
     readonly table: BulkTable,
   ) {
+    this.api = lowLevel(ws.sqlModule);
     const cols = BULK_TABLES[table];
     this.sqlText = `INSERT INTO ${table} (${cols.join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`;
   }
@@ -44,6 +47,13 @@ export class BulkWriter {
   insert(row: BulkRow): void {
     // Looked up per call (a Map hit) so an export() in between cannot leave a freed statement here.
     const st = this.ws.prepare(this.sqlText);
+    // export() reopens the database, so the native db handle is read per call too.
+    const dbHandle = (this.ws.db as unknown as { db?: unknown }).db;
+    const handle = this.api && typeof dbHandle === 'number' ? statementHandle(this.api, st, this.sqlText) : undefined;
+    if (handle !== undefined) {
+      insertRow(this.api!, handle, dbHandle as number, row);
+      return;
+    }
     st.bind(row as SqlValue[]);
     st.step();
     st.reset();

@@ -74,6 +74,11 @@ export class Workspace {
     if (name) this.name = name;
   }
 
+  /** The sql.js module (for db/fast-bind.ts). */
+  get sqlModule(): SqlJsStatic {
+    return this.sql;
+  }
+
   /** The raw Database, for db/ modules only. */
   get db(): Database {
     return this.database;

@@ -1,5 +1,5 @@
 /**
- * Streaming CSV reader over a file: papaparse's low-level Parser on ~512 KB decoded chunks, every value
+ * Streaming CSV reader over a file: papaparse's low-level Parser on ~256 KB decoded chunks, every value
  * kept as text, and the 1-based physical line of each record tracked (quoted fields may hold
  * newlines) so every row can be cited as evidence. The SHA-256 is computed while streaming.
  */
@@ -25,7 +25,7 @@ export interface CsvInfo {
   readonly totalBytes: number;
 }
 
-const CHUNK_BYTES = 512 * 1024;
+const CHUNK_BYTES = 256 * 1024;
 const MAX_PENDING_CHARS = 64 * 1024 * 1024;
 
 export function detectDelimiter(firstLine: string): string {
@@ -168,7 +168,7 @@ export class CsvReader {
     return { rows, lines, malformed, bytesRead: this.bytesRead };
   }
 
-  /** Record batches after the header, one per ~512 KB of input. */
+  /** Record batches after the header, one per ~256 KB of input. */
   async *batches(): AsyncGenerator<CsvBatch> {
     if (this.firstBatch) {
       const b = this.firstBatch;

@@ -72,9 +72,11 @@ export class RowSink implements RowIssues {
     this.errors.insert([this.sourceId, i.line, i.column, i.value, i.severity, i.code, i.message]);
   }
 
-  addBatch(b: CsvBatch): void {
+  /** Processes rows from `from` until the batch ends or `deadline` (performance.now()) passes; returns where it stopped. */
+  addBatch(b: CsvBatch, from = 0, deadline = Infinity): number {
     const ctx = this.ctx;
-    for (let i = 0; i < b.rows.length; i++) {
+    for (let i = from; i < b.rows.length; i++) {
+      if ((i & 255) === 0 && i > from && performance.now() > deadline) return i;
       const f = b.rows[i]!;
       ctx.f = f;
       ctx.line = b.lines[i]!;
@@ -102,6 +104,7 @@ export class RowSink implements RowIssues {
       this.writer.insert(row);
       this.loaded++;
     }
+    return b.rows.length;
   }
 
   private reject(column: string | null, value: string | null, code: string, message: string): void {

@@ -1,0 +1,100 @@
+/**
+ * Fast positional binding for bulk inserts. sql.js's Statement.bind converts every string through a
+ * temporary JS byte array and one malloc per value, which dominated million-row loads. Here a row's
+ * strings are UTF-8 encoded natively, copied to wasm memory in ONE allocation (a memcpy) and bound
+ * with sqlite3_bind_text directly.
+ * Uses only functions sql.js exports on its module object; when any is missing (another sql.js
+ * build) `lowLevel()` returns undefined and callers use the ordinary Statement API.
+ */
+import type { SqlJsStatic, Statement } from 'sql.js';
+
+interface LowLevelApi {
+  _malloc(n: number): number;
+  writeArrayToMemory(bytes: Uint8Array, ptr: number): void;
+  UTF8ToString(ptr: number): string;
+  _free(ptr: number): void;
+  _sqlite3_sql(stmt: number): number;
+  _sqlite3_bind_text(stmt: number, i: number, ptr: number, n: number, destructor: number): number;
+  _sqlite3_bind_int(stmt: number, i: number, v: number): number;
+  _sqlite3_bind_double(stmt: number, i: number, v: number): number;
+  _sqlite3_bind_blob(stmt: number, i: number, ptr: number, n: number, destructor: number): number;
+  _sqlite3_step(stmt: number): number;
+  _sqlite3_reset(stmt: number): number;
+  _sqlite3_errmsg(db: number): number;
+}
+
+const REQUIRED: (keyof LowLevelApi)[] = [
+  '_malloc', 'writeArrayToMemory', 'UTF8ToString', '_free', '_sqlite3_sql', '_sqlite3_bind_text', '_sqlite3_bind_int',
+  '_sqlite3_bind_double', '_sqlite3_bind_blob', '_sqlite3_step', '_sqlite3_reset', '_sqlite3_errmsg',
+];
+const SQLITE_DONE = 101;
+/** SQLITE_TRANSIENT: SQLite copies the bytes, so the row buffer can be freed right after step(). */
+const SQLITE_TRANSIENT = -1;
+const ASCII = /^[\x00-\x7f]*$/;
+
+/** OPTTRACE_PLAIN_BIND=1 forces the ordinary Statement API (benchmark comparison, troubleshooting). */
+export function lowLevel(sql: SqlJsStatic): LowLevelApi | undefined {
+  if (process.env.OPTTRACE_PLAIN_BIND === '1') return undefined;
+  const api = sql as unknown as Partial<LowLevelApi>;
+  return REQUIRED.every((k) => typeof api[k] === 'function') ? (api as LowLevelApi) : undefined;
+}
+
+const handles = new WeakMap<Statement, number>();
+
+/** The native statement handle behind a sql.js Statement, verified by reading back its SQL text. */
+export function statementHandle(api: LowLevelApi, st: Statement, sqlText: string): number | undefined {
+  const known = handles.get(st);
+  if (known !== undefined) return known;
+  for (const v of Object.values(st as unknown as Record<string, unknown>)) {
+    if (typeof v !== 'number' || v < 65536) continue;
+    try {
+      if (api.UTF8ToString(api._sqlite3_sql(v)) === sqlText) {
+        handles.set(st, v);
+        return v;
+      }
+    } catch {
+      // Not a statement pointer.
+    }
+  }
+  return undefined;
+}
+
+/** Binds a row positionally, steps once and resets; throws with SQLite's message on failure. */
+export function insertRow(api: LowLevelApi, stmt: number, dbHandle: number, row: readonly (string | number | null)[]): void {
+  let joined = '';
+  let first = true;
+  for (const v of row) {
+    if (typeof v === 'string') {
+      joined = first ? v : `${joined}\u0000${v}`;
+      first = false;
+    }
+  }
+  const ascii = ASCII.test(joined);
+  let ptr = 0;
+  if (!first) {
+    const bytes = Buffer.from(joined, 'utf8');
+    ptr = api._malloc(bytes.length + 1);
+    api.writeArrayToMemory(bytes, ptr);
+  }
+  try {
+    let off = ptr;
+    for (let i = 0; i < row.length; i++) {
+      const v = row[i];
+      if (typeof v === 'string') {
+        const n = ascii ? v.length : Buffer.byteLength(v, 'utf8');
+        api._sqlite3_bind_text(stmt, i + 1, off, n, SQLITE_TRANSIENT);
+        off += n + 1;
+      } else if (typeof v === 'number') {
+        if (Number.isInteger(v) && Math.abs(v) < 2 ** 31) api._sqlite3_bind_int(stmt, i + 1, v);
+        else api._sqlite3_bind_double(stmt, i + 1, v);
+      } else {
+        api._sqlite3_bind_blob(stmt, i + 1, 0, 0, 0); // a NULL pointer binds SQL NULL
+      }
+    }
+    const rc = api._sqlite3_step(stmt);
+    api._sqlite3_reset(stmt);
+    if (rc !== SQLITE_DONE) throw new Error(`insert failed: ${api.UTF8ToString(api._sqlite3_errmsg(dbHandle))}`);
+  } finally {
+    if (ptr) api._free(ptr);
+  }
+}
