@@ -7,13 +7,15 @@ import { expect, ROOT, test } from '../support/web-harness';
 const FIXTURE = join(ROOT, 'test', 'fixtures', 'tracking-with-bad-row.csv');
 
 test('open the demo, load an export with bad rows, find, explain, flip an assumption, save and reopen', async ({ app }) => {
+  test.setTimeout(150_000);
   const { page } = app;
   const nav = (name: string) => page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name });
   const axe = async (view: string) => expect(await seriousViolations(page), `axe on ${view}`).toEqual([]);
 
   // 1. First launch: the demo workspace, clearly labelled.
   await expect(page.getByTestId('demo-banner')).toBeVisible();
-  await expect(page.getByTestId('sources')).toContainText('sms-message-tracking.csv');
+  await expect(page.getByTestId('sources')).toContainText('sms_subscription_log.csv');
+  await expect(page.getByTestId('sources')).toContainText('_SMSSubscriptionLog');
   await expect(page.getByTestId('sources')).toContainText('_SMSMessageTracking');
   await app.screenshot('workspace');
   await axe('workspace');
@@ -25,20 +27,20 @@ test('open the demo, load an export with bad rows, find, explain, flip an assump
   await expect(page.getByLabel('Format of tracking-with-bad-row.csv')).toHaveValue('sms-message-tracking');
   await axe('load preview');
   await page.getByRole('button', { name: 'Load', exact: true }).click();
-  await expect(page.getByTestId('load-summary')).toContainText('Loaded 4 row(s) from 1 file(s); 2 rejected');
+  await expect(page.getByTestId('load-summary')).toContainText('Loaded 5 row(s) from 1 of 1 file(s); 1 rejected');
   const rejected = page.getByTestId('rejected-rows');
-  await expect(rejected.getByRole('row').filter({ hasText: '5/32/2025' })).toContainText('6');
-  await expect(rejected.getByRole('row').filter({ hasText: '5559870004' })).toContainText('country code');
+  await expect(rejected.getByRole('row').filter({ hasText: '5/32/2025' })).toContainText(/Rejected\s*6\s*CreateDateTime/);
+  await expect(rejected.getByRole('row').filter({ hasText: '5559870004' })).toContainText('10 digits');
   await expect(page.getByRole('heading', { name: /Demo workspace/ })).toContainText('•');
   await app.screenshot('load-summary');
 
   // 3. Find a number typed the way people write it.
   await nav('Contacts').click();
-  await page.getByTestId('contacts-search').fill('+1 (555) 123-0003');
-  await expect(page.getByTestId('contacts-total')).toContainText('2 subscriptions');
+  await page.getByTestId('contacts-search').fill('+1 (555) 010-0343');
+  await expect(page.getByTestId('contacts-total')).toContainText('1 subscription');
   const grid = page.getByTestId('contacts-grid');
-  await expect(grid).toHaveAttribute('aria-rowcount', '3');
-  await expect(grid.getByRole('row').nth(1)).toContainText('+1 (555) 123-0003');
+  await expect(grid).toHaveAttribute('aria-rowcount', '2');
+  await expect(grid.getByRole('row').nth(1)).toContainText('+1 (555) 010-0343');
   await app.screenshot('contacts');
   await axe('contacts');
 
@@ -46,24 +48,29 @@ test('open the demo, load an export with bad rows, find, explain, flip an assump
   await grid.focus();
   await page.keyboard.press('Enter');
   const sentence = page.getByTestId('sentence-12345');
-  await expect(sentence).toContainText('the contact is Inactive');
-  await expect(page.getByTestId('keyword-ALERTS')).toContainText('IMPORT-UNSUBSCRIBE');
-  await expect(page.getByTestId('keyword-ALERTS')).toContainText('mobileconnect-import.csv, line');
-  await expect(page.getByTestId('keyword-JOIN')).toContainText('CST');
+  await expect(sentence).toContainText('opted out of JOIN');
+  const joinCard = page.getByTestId('keyword-JOIN');
+  await expect(joinCard).toContainText('STOP-CUSTOM');
+  await expect(joinCard).toContainText('HALT');
+  await expect(joinCard).toContainText('sms_message_tracking.csv, line 91');
+  await expect(joinCard).toContainText('2025-11-10 20:40:48 UTC');
+  await expect(joinCard).toContainText('2025-11-10 14:40:48 CST');
   await app.screenshot('explain');
   await axe('explain');
 
   // 5. Flip the assumption the verdict relies on: the explanation changes at once.
-  await page.getByTestId('assume-inactiveBlocksSend').uncheck();
+  await page.getByTestId('assume-customStopCodeWide').uncheck();
   await expect(sentence).toContainText('Sendable on 12345');
   await expect(page.getByTestId('explain-panel')).toContainText('what-if');
-  await page.getByTestId('assume-inactiveBlocksSend').check();
-  await expect(sentence).toContainText('the contact is Inactive');
+  await app.screenshot('explain-what-if');
+  await page.getByTestId('assume-customStopCodeWide').check();
+  await expect(sentence).toContainText('opted out of JOIN');
 
   // 6. The rule link opens the rulebook on that rule.
-  await page.getByTestId('keyword-ALERTS').getByRole('button', { name: 'IMPORT-UNSUBSCRIBE' }).click();
-  await expect(page.locator('[data-rule="IMPORT-UNSUBSCRIBE"]')).toHaveClass(/selected/);
-  await expect(page.getByTestId('assumption-inactiveBlocksSend')).toContainText('Inactive contact');
+  await joinCard.getByRole('button', { name: 'STOP-CUSTOM' }).click();
+  await expect(page.locator('[data-rule="STOP-CUSTOM"]')).toHaveClass(/selected/);
+  await expect(page.locator('[data-rule="STOP-CUSTOM"]')).toBeInViewport();
+  await expect(page.getByTestId('assumption-customStopCodeWide')).toContainText('custom STOP keyword');
   await app.screenshot('rulebook');
   await axe('rulebook');
 
@@ -77,6 +84,12 @@ test('open the demo, load an export with bad rows, find, explain, flip an assump
   await app.screenshot('workspace-dark');
   await axe('workspace (dark)');
   await page.getByLabel('Theme').selectOption('light');
+
+  // 8a. Hand the number's history to the simulator (the lead wires the simulator view to it).
+  await nav('Contacts').click();
+  await page.getByRole('button', { name: 'Open in simulator' }).click();
+  await expect(nav('Simulator')).toHaveAttribute('aria-current', 'page');
+  await nav('Workspace').click();
 
   // 8. Save, start over, reopen: the same workspace comes back.
   const dir = mkdtempSync(join(tmpdir(), 'opttrace-desk-'));

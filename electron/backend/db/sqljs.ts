@@ -10,7 +10,8 @@ import initSqlJs, { type SqlJsStatic } from 'sql.js';
 const WASM_NAME = 'sql-wasm.wasm';
 
 // `require` exists in the CommonJS bundles (CLI, main); under Vitest/ESM we build one.
-const localRequire: NodeJS.Require = typeof require === 'function' ? require : createRequire(import.meta.url);
+// No import.meta: Playwright's CJS transform would treat the file as ESM (the renderer suite loads the backend).
+const localRequire: NodeJS.Require = typeof require === 'function' ? require : createRequire(__filename);
 
 /** Where the wasm file is: next to the packaged app's resources when there is one, else in node_modules. */
 export function defaultWasmPath(): string {
