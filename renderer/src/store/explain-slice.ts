@@ -42,7 +42,10 @@ export const createExplainSlice: StateCreator<State, [], [], ExplainSlice> = (se
     },
     closeExplain: () => set({ selectedNumber: null, explanation: null, assumptionOverrides: {} }),
     overrideAssumption: async (name, value) => {
+      // Switching back to the workspace's own value is no longer a what-if.
+      const workspaceValue = get().rulebook?.assumptions.find((a) => a.name === name)?.current;
       const overrides = { ...get().assumptionOverrides, [name]: value };
+      if (workspaceValue !== undefined && JSON.stringify(workspaceValue) === JSON.stringify(value)) delete overrides[name];
       set({ assumptionOverrides: overrides });
       const n = get().selectedNumber;
       if (n) await run(n, overrides);

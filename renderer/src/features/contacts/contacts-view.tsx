@@ -8,7 +8,7 @@ import { ExplainPanel } from '../explain/explain-panel';
 import { ContactsTable } from './contacts-table';
 import './contacts.css';
 
-const DEBOUNCE_MS = 120;
+const DEBOUNCE_MS = 100;
 
 export function ContactsView() {
   const filters = useStore((s) => s.filters);
