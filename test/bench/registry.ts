@@ -3,6 +3,7 @@ import { Backend } from '../../electron/backend/backend';
 import { dispatch } from '../../electron/backend/dispatch';
 import { createHandlers } from '../../electron/backend/handlers';
 import { NO_DIALOGS } from '../../electron/backend/host';
+import { benchDesktop } from './desktop-bench';
 
 export interface Bench {
   readonly name: string;
@@ -25,4 +26,10 @@ const ipcRoundTrip: Bench = {
   },
 };
 
-export const BENCHES: readonly Bench[] = [ipcRoundTrip];
+const desktop: Bench = {
+  name: 'desktop',
+  description: 'big workspace (OPTTRACE_BENCH_ROWS, default 1M log rows): load, verdict table, search first page, explain p95',
+  run: () => benchDesktop(),
+};
+
+export const BENCHES: readonly Bench[] = [ipcRoundTrip, desktop];
