@@ -3,7 +3,7 @@
  * One tab stop; ↑/↓/PageUp/PageDown/Home/End move the active row, Enter explains it.
  */
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { memo, useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import type { ContactSort } from '../../../../shared/ipc/desk-types';
 import { useStore } from '../../store';
 import { PAGE } from '../../store/contacts-slice';
@@ -15,7 +15,7 @@ const COLUMNS: readonly { id: ContactSort; label: string }[] = [
   { id: 'number', label: 'Mobile number' }, { id: 'code', label: 'Code' }, { id: 'keyword', label: 'Keyword' }, { id: 'status', label: 'Status' }, { id: 'verdict', label: 'Verdict on code' },
 ];
 
-export function ContactsTable() {
+export const ContactsTable = memo(function ContactsTable() {
   const total = useStore((s) => s.total) ?? 0;
   const pages = useStore((s) => s.pages);
   const fetchPage = useStore((s) => s.fetchPage);
@@ -96,4 +96,4 @@ export function ContactsTable() {
       </div>
     </div>
   );
-}
+});

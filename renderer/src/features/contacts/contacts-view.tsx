@@ -10,6 +10,23 @@ import './contacts.css';
 
 const DEBOUNCE_MS = 100;
 
+/** Its own component, so a keystroke re-renders the box only, never the grid. */
+function SearchBox() {
+  const setFilters = useStore((s) => s.setFilters);
+  const [text, setText] = useState(() => useStore.getState().filters.query);
+  useEffect(() => {
+    if (text === useStore.getState().filters.query) return;
+    const t = setTimeout(() => setFilters({ query: text }), DEBOUNCE_MS);
+    return () => clearTimeout(t);
+  }, [text, setFilters]);
+  return (
+    <label className="filter search">
+      Mobile number
+      <input type="search" value={text} placeholder="+1 (555) 123-0001, 5551230001…" onChange={(e) => setText(e.target.value)} data-testid="contacts-search" />
+    </label>
+  );
+}
+
 export function ContactsView() {
   const filters = useStore((s) => s.filters);
   const setFilters = useStore((s) => s.setFilters);
@@ -17,13 +34,6 @@ export function ContactsView() {
   const total = useStore((s) => s.total);
   const took = useStore((s) => s.lastSearchMs);
   const selected = useStore((s) => s.selectedNumber);
-  const [text, setText] = useState(filters.query);
-
-  useEffect(() => {
-    if (text === useStore.getState().filters.query) return;
-    const t = setTimeout(() => setFilters({ query: text }), DEBOUNCE_MS);
-    return () => clearTimeout(t);
-  }, [text, setFilters]);
 
   const select = <K extends keyof ContactFilters>(key: K, label: string, options: readonly { value: string; label: string }[]) => (
     <label className="filter">
@@ -46,10 +56,7 @@ export function ContactsView() {
           </p>
         </header>
         <div className="filters">
-          <label className="filter search">
-            Mobile number
-            <input type="search" value={text} placeholder="+1 (555) 123-0001, 5551230001…" onChange={(e) => setText(e.target.value)} data-testid="contacts-search" />
-          </label>
+          <SearchBox />
           {select('code', 'Code', (facets?.codes ?? []).map((c) => ({ value: c, label: c })))}
           {select('keyword', 'Keyword', (facets?.keywords ?? []).filter((k) => k !== '').map((k) => ({ value: k, label: k })))}
           {select('status', 'Status', SUBSCRIPTION_STATUSES.filter((s) => s !== 'None').map((s) => ({ value: s, label: STATUS_LABELS[s] ?? s })))}
