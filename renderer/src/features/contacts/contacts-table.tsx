@@ -80,7 +80,7 @@ export const ContactsTable = memo(function ContactsTable() {
                 {r ? (
                   <>
                     <div role="gridcell" className="cell cell-number mono">{fmtNumber(r.mobileNumber)}</div>
-                    <div role="gridcell" className="cell cell-code">{r.code}</div>
+                    <div role="gridcell" className="cell cell-code">{r.code || '—'}</div>
                     <div role="gridcell" className="cell cell-keyword">{r.keyword || '—'}</div>
                     <div role="gridcell" className="cell cell-status">{STATUS_LABELS[r.status] ?? r.status}</div>
                     <div role="gridcell" className="cell cell-verdict"><VerdictBadge verdict={r.verdict} /></div>

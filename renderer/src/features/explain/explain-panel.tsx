@@ -32,6 +32,7 @@ export function ExplainPanel() {
           <p className="muted small">
             Rulebook <code>{x.rulebookId}</code> · {x.eventCount} event{x.eventCount === 1 ? '' : 's'} replayed in {x.tookMs.toFixed(1)} ms
           </p>
+          {x.codes.length === 0 && <p className="sentence">No code can be decided for this number: the evidence has gaps (below).</p>}
           {x.codes.map((c) => (
             <section key={c.code} className="code-block" aria-label={`Code ${c.code}`}>
               <h3>Code {c.code} <VerdictBadge verdict={c.verdict} /></h3>
