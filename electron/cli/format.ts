@@ -13,7 +13,7 @@ const eventLine = (s: Step): string => {
   const e = s.event;
   const what = e.type === 'mo' || e.type === 'api.queueMO' ? `${JSON.stringify(e.text)} to ${e.code}`
     : 'keyword' in e && e.keyword !== undefined ? `${e.keyword} on ${'code' in e ? e.code : ''}` : 'code' in e ? e.code : e.status ?? '';
-  return `#${s.index + 1}  ${fmtTime(s.atMs)}  ${e.id}  ${e.type}  ${e.mobileNumber}  ${what}${s.skipped ? '  (skipped)' : ''}`;
+  return `#${s.index + 1}  ${fmtTime(s.atMs)}  ${e.id}  ${e.type}  ${e.mobileNumber}  ${what}${s.skipped ? '  (skipped)' : ''}${e.hypothetical ? '  (hypothetical)' : ''}`;
 };
 
 const decisionRow = (d: Decision): string[] => {

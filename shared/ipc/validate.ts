@@ -74,7 +74,8 @@ export const obj =
     const rec = v as Record<string, unknown>;
     let good = true;
     for (const key of Object.keys(rec)) {
-      if (!(key in shape)) {
+      // Own keys only: "toString" or "__proto__" in a payload must not pass as known fields.
+      if (!Object.prototype.hasOwnProperty.call(shape, key)) {
         issues.push({ path: join(p, key), message: `unexpected field (allowed: ${Object.keys(shape).join(', ') || 'none'})` });
         good = false;
       }

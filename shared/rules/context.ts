@@ -30,6 +30,8 @@ export class Ctx {
   readonly singleStops = new Set<string>();
   /** Canonical multi-word STOP phrases ("OPT OUT"), matched only when multiWordStop is on. */
   readonly multiStops: string[] = [];
+  /** First words of the multi-word STOP phrases ("OPT"): only texts starting with one are normalised. */
+  readonly multiFirst = new Set<string>();
   readonly flags: RaisedFlag[] = [];
   // The current step.
   event!: ScenarioEvent;
@@ -50,13 +52,24 @@ export class Ctx {
     }
     for (const w of a.stopWords) {
       const c = this.canon(w).replace(/\s+/g, ' ');
-      if (c.includes(' ')) this.multiStops.push(c);
+      if (c.includes(' ')) {
+        this.multiStops.push(c);
+        this.multiFirst.add(c.slice(0, c.indexOf(' ')));
+      }
       else this.singleStops.add(c);
     }
   }
 
+  /** Canonical spellings seen so far: keywords repeat, so this saves an allocation per event. */
+  private readonly canonCache = new Map<string, string>();
+
   canon(s: string): string {
-    return this.a.keywordCaseInsensitive ? s.trim().toUpperCase() : s.trim();
+    const hit = this.canonCache.get(s);
+    if (hit !== undefined) return hit;
+    const c = this.a.keywordCaseInsensitive ? s.trim().toUpperCase() : s.trim();
+    // Bounded: free-text first words must not grow it without limit.
+    if (this.canonCache.size < 4096) this.canonCache.set(s, c);
+    return c;
   }
 
   keyword(code: string, name: string): KeywordIndex | undefined {
@@ -66,6 +79,11 @@ export class Ctx {
   /** Display spelling of a keyword on a code (the code's own spelling when it defines it). */
   display(code: string, name: string): string {
     return this.keyword(code, name)?.def.keyword ?? name.trim();
+  }
+
+  /** Display spelling for an already canonical key. */
+  displayKey(code: string, key: string): string {
+    return this.codes.get(code)?.keywords.get(key)?.def.keyword ?? key;
   }
 
   begin(event: ScenarioEvent, at: number): void {
@@ -121,20 +139,20 @@ export class Ctx {
   /** Sets a subscription, records the change and its decision. Returns the previous status. */
   setSub(
     c: CodeState, key: string, keyword: string, to: SubStatus, ruleId: RuleId, assumptions: readonly AssumptionName[],
-    why: () => string, opts: { byStop?: boolean; windowEnds?: number } = {},
+    why: () => string, byStop = false, windowEnds = NaN,
   ): SubscriptionStatus {
     let s: SubState | undefined = c.subs.get(key);
     const from: SubscriptionStatus = s?.status ?? 'None';
     if (s === undefined) {
-      s = { status: to, keyword, eventId: this.event.id, ruleId, assumptions, windowEnds: opts.windowEnds ?? NaN, byStop: opts.byStop ?? false };
+      s = { status: to, keyword, eventId: this.event.id, ruleId, assumptions, windowEnds, byStop };
       c.subs.set(key, s);
     } else {
       s.status = to;
       s.eventId = this.event.id;
       s.ruleId = ruleId;
       s.assumptions = assumptions;
-      s.windowEnds = opts.windowEnds ?? NaN;
-      s.byStop = opts.byStop ?? false;
+      s.windowEnds = windowEnds;
+      s.byStop = byStop;
     }
     if (this.full) {
       if (from !== to) this.changes.push({ kind: 'subscription', mobileNumber: this.event.mobileNumber, code: c.code, keyword, from, to, ruleId, assumptions });
@@ -157,10 +175,10 @@ export class Ctx {
   }
 
   flag(flag: FlagId, ruleId: RuleId, code: string | undefined, keyword: string | undefined, why: () => string): void {
+    // Fixed shape; absent code/keyword stay undefined (JSON leaves them out).
     const f: RaisedFlag = {
       flag, ruleId, eventId: this.event.id, at: this.event.at, mobileNumber: this.event.mobileNumber,
-      ...(code !== undefined ? { code } : {}), ...(keyword !== undefined ? { keyword } : {}),
-      reason: this.full ? why() : '',
+      code, keyword, reason: this.full ? why() : '',
     };
     this.flags.push(f);
     if (this.full) this.stepFlags.push(f);

@@ -1,22 +1,22 @@
 /** Plain-English building blocks for decision, flag and verdict reasons. Only used in 'full' mode. */
 import type { ScenarioEvent, SubscriptionStatus } from '../model';
 import { assertNever, type AssumptionName, type Assumptions } from './assumptions';
+import { formatUtcMinute } from './iso-time';
 import { RULES } from './rules-catalog';
 import type { RuleId } from './rule-ids';
 import { SOURCES } from './sources';
 
-/** "2025-04-23 14:00 UTC" (seconds only when not zero). */
 let lastMs = NaN;
 let lastText = '';
 
+/** "2025-04-23 14:00 UTC" (seconds only when not zero). */
 export const fmtTime = (ms: number): string => {
   if (!Number.isFinite(ms)) return 'an unknown time';
   // Consecutive decisions of a step format the same instant: keep the last one.
-  if (ms === lastMs) return lastText;
-  const iso = new Date(ms).toISOString();
-  const secs = iso.slice(17, 19);
-  lastMs = ms;
-  lastText = `${iso.slice(0, 10)} ${iso.slice(11, 16)}${secs === '00' ? '' : `:${secs}`} UTC`;
+  if (ms !== lastMs) {
+    lastMs = ms;
+    lastText = formatUtcMinute(ms);
+  }
   return lastText;
 };
 

@@ -15,3 +15,4 @@ export type { WorldSnapshot } from './state';
 export { fmtTime } from './explain-text';
 export { businessDaysAfter, REVOCATION_BUSINESS_DAYS } from './rules-send';
 export { readsLikeOptOut } from './rules-mo';
+export { explainNumber, type NumberExplanation, type CodeExplanation, type KeywordExplanation } from './explain';

@@ -60,3 +60,28 @@ export const parseIsoMs = (s: string): number => {
   const days = daysFromCivil(year, month, day);
   return ((days * 24 + hour) * 60 + minute - offset) * 60_000 + second * 1000 + ms;
 };
+
+const pad2 = (n: number): string => (n < 10 ? `0${n}` : String(n));
+
+/**
+ * "2025-04-23 14:00 UTC" (seconds only when not zero) without going through Date#toISOString, which
+ * showed up in 'full' replays. Civil date from days: H. Hinnant's civil_from_days.
+ */
+export const formatUtcMinute = (ms: number): string => {
+  const days = Math.floor(ms / 86_400_000);
+  const rem = ms - days * 86_400_000;
+  const z = days + 719468;
+  const era = Math.floor(z / 146097);
+  const doe = z - era * 146097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const m = mp < 10 ? mp + 3 : mp - 9;
+  const y = yoe + era * 400 + (m <= 2 ? 1 : 0);
+  const hour = Math.floor(rem / 3_600_000);
+  const minute = Math.floor((rem % 3_600_000) / 60_000);
+  const second = Math.floor((rem % 60_000) / 1000);
+  const year = y >= 0 && y <= 9999 ? String(y).padStart(4, '0') : String(y);
+  return `${year}-${pad2(m)}-${pad2(d)} ${pad2(hour)}:${pad2(minute)}${second === 0 ? '' : `:${pad2(second)}`} UTC`;
+};

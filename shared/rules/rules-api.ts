@@ -38,7 +38,7 @@ export const applyMessageContact = (ctx: Ctx, e: MessageContactEvent): void => {
         () => `${name} on ${e.code} stays ${from}`, () => `${ctx.what()}; there is nothing for ${e.subscribe ? 'subscribe' : 'resubscribe'} to change`);
     }
   }
-  sendCheck(ctx, n, c, { platformChecks: true, ...(k ? { keywordKey: k.key } : {}) });
+  sendCheck(ctx, n, c, true, k?.key);
 };
 
 export const applyJourneyLike = (ctx: Ctx, e: JourneySmsEvent | OutboundDeEvent): void => {
@@ -51,11 +51,12 @@ export const applyJourneyLike = (ctx: Ctx, e: JourneySmsEvent | OutboundDeEvent)
     const resubscribes = journey ? ctx.a.journeyResubscribes : ctx.a.outboundResubscribes;
     const route = journey ? 'Journey Builder "subscribe all"' : 'an Outbound send with "subscribe all"';
     const key = ctx.canon(e.keyword);
-    const name = ctx.display(e.code, e.keyword);
+    const name = ctx.displayKey(e.code, key);
     const from = c.subs.get(key)?.status ?? 'None';
     if (from === 'None' || from === 'NotOptedIn') {
       const reopt = otherOptedOut(c, key);
-      ctx.setSub(c, key, name, 'OptedIn', ruleId, assumptions, () => `${ctx.what()}; ${route} creates a missing subscription opted in`);
+      // Creating a missing subscription is not in dispute; only re-opting in depends on the assumption.
+      ctx.setSub(c, key, name, 'OptedIn', ruleId, NONE, () => `${ctx.what()}; ${route} creates a missing subscription opted in`);
       if (reopt) ctx.flag('REOPTIN-AFTER-STOP', ruleId, e.code, name, () => `${ctx.what()}: ${route} opted ${e.mobileNumber} in to ${name} after it had opted out of other keywords on ${e.code}`);
     } else if (resubscribes && from !== 'OptedIn') {
       ctx.setSub(c, key, name, 'OptedIn', ruleId, assumptions, () => `${ctx.what()}; under this rulebook ${route} subscribes regardless of status`);
@@ -69,12 +70,12 @@ export const applyJourneyLike = (ctx: Ctx, e: JourneySmsEvent | OutboundDeEvent)
     if (ctx.full) ctx.decide({ ruleId: e.type === 'journey.sms' ? 'JOURNEY-CREATE-ONLY' : 'OUTBOUND-DE', target: 'event', code: e.code, changed: false },
       () => 'Subscriptions unchanged', () => `${ctx.what()}; "subscribed only" changes no subscription and skips numbers that are not sendable`);
   }
-  sendCheck(ctx, n, c, { platformChecks: true });
+  sendCheck(ctx, n, c, true);
 };
 
 export const applySend = (ctx: Ctx, e: SendEvent): void => {
   const n = ctx.num(e.mobileNumber);
   const c = ctx.code(n, e.code);
   const k = e.keyword !== undefined ? ctx.canon(e.keyword) : undefined;
-  sendCheck(ctx, n, c, { platformChecks: false, delivered: e.delivered !== false, ...(k !== undefined ? { keywordKey: k } : {}) });
+  sendCheck(ctx, n, c, false, k, e.delivered !== false);
 };

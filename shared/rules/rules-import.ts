@@ -18,10 +18,7 @@ export const applyImport = (ctx: Ctx, e: ImportEvent): void => {
   const n = ctx.num(e.mobileNumber);
   const c = ctx.code(n, e.code);
   const key = ctx.canon(e.keyword);
-  const name = ctx.display(e.code, e.keyword);
-  if (e.consent === false) {
-    ctx.flag('IMPORT-WITHOUT-CONSENT', 'IMPORT-NEW-KEYWORD', e.code, name, () => `${ctx.what()}, and the row is marked as having no consent behind it`);
-  }
+  const name = ctx.displayKey(e.code, key);
   if (e.status === 'Unsubscribe') {
     const why = `an Unsubscribe import row opts out the imported keyword${ctx.a.importUnsubscribeScope === 'code' ? ' and, under this rulebook, every keyword on its code' : ''} and makes the contact Inactive`;
     ctx.setSub(c, key, name, 'OptedOut', 'IMPORT-UNSUBSCRIBE', SCOPE, () => `${ctx.what()}; ${why}`);
@@ -38,6 +35,11 @@ export const applyImport = (ctx: Ctx, e: ImportEvent): void => {
   }
   const s = c.subs.get(key);
   const from = s?.status ?? 'None';
+  // Only rows that may opt in need consent; an Unsubscribe row (above) never does.
+  if (e.consent === false) {
+    ctx.flag('IMPORT-WITHOUT-CONSENT', from === 'None' || from === 'NotOptedIn' ? 'IMPORT-NEW-KEYWORD' : 'IMPORT-NO-REOPTIN', e.code, name,
+      () => `${ctx.what()}, and the row is marked as having no consent behind it`);
+  }
   switch (from) {
     case 'None':
     case 'NotOptedIn': {
@@ -74,7 +76,7 @@ export const applyUi = (ctx: Ctx, e: UiEvent): void => {
   const n = ctx.num(e.mobileNumber);
   const c = ctx.code(n, e.code);
   const key = ctx.canon(e.keyword);
-  const name = ctx.display(e.code, e.keyword);
+  const name = ctx.displayKey(e.code, key);
   if (e.action === 'optOut') {
     ctx.setSub(c, key, name, 'OptedOut', 'UI-OPT-OUT', NONE, () => `${ctx.what()}; a manual opt-out sets the keyword opted out`);
     c.revokedAt = NaN; // an opt-out honours a pending plain-words revocation

@@ -21,14 +21,19 @@ export const readsLikeOptOut = (text: string): boolean => OPT_OUT_WORDING.test(t
 /** The first word (text up to the first whitespace), trimmed. */
 const firstWord = (text: string): string => {
   const t = text.trim();
-  const sp = t.search(/\s/);
-  return sp < 0 ? t : t.slice(0, sp);
+  for (let i = 0; i < t.length; i++) {
+    const c = t.charCodeAt(i);
+    // ASCII whitespace covers texts from handsets; others fall back to the regex.
+    if (c === 32 || c === 9 || c === 10 || c === 13) return t.slice(0, i);
+    if (c > 127 && /\s/.test(t[i]!)) return t.slice(0, i);
+  }
+  return t;
 };
 
 /** The global STOP word the text starts with, if any (the rulebook's spelling). */
 const matchStop = (ctx: Ctx, text: string, first: string): { word: string; multi: boolean } | undefined => {
   if (ctx.singleStops.has(first)) return { word: first, multi: false };
-  if (ctx.a.multiWordStop && ctx.multiStops.length > 0) {
+  if (ctx.a.multiWordStop && ctx.multiFirst.has(first)) {
     const norm = ctx.canon(text).replace(/\s+/g, ' ');
     for (const p of ctx.multiStops) {
       if (norm === p || norm.startsWith(`${p} `)) return { word: p, multi: true };
@@ -100,7 +105,7 @@ const codeWideStop = (ctx: Ctx, n: NumberState, c: CodeState, ruleId: RuleId, as
         () => `${s.keyword} on ${c.code} stays OptedOut`, () => `${ctx.what()}; ${why}`);
       continue;
     }
-    ctx.setSub(c, key, s.keyword, 'OptedOut', ruleId, assumptions, () => `${ctx.what()}, and ${why}`, { byStop: true });
+    ctx.setSub(c, key, s.keyword, 'OptedOut', ruleId, assumptions, () => `${ctx.what()}, and ${why}`, true);
   }
   // The subscriber's own STOP honours any earlier plain-words revocation.
   c.revokedAt = NaN;
@@ -147,7 +152,7 @@ const optInKeyword = (ctx: Ctx, n: NumberState, c: CodeState, k: KeywordIndex): 
       const asks = template === 'age' ? `an age of at least ${k.def.minimumAge ?? 0}` : `a reply of ${[...k.responses].join(' or ')}`;
       ctx.setSub(c, k.key, name, 'OptInPending', rule, assumptions,
         () => `${ctx.what()}${again}; ${name} is a ${template === 'age' ? 'age-verified' : 'double'} opt-in keyword, which waits for ${asks} until ${fmtTime(windowEnds)} (${hours} h)`,
-        { windowEnds });
+        false, windowEnds);
       return;
     }
     default: {

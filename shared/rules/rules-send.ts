@@ -25,28 +25,26 @@ const INACTIVE: readonly AssumptionName[] = ['inactiveBlocksSend'];
 const UNDELIVERABLE: readonly AssumptionName[] = ['undeliverableBlocksSend'];
 const NONE: readonly AssumptionName[] = [];
 
-export interface SendOptions {
-  /** The keyword the send is for (its own subscription decides for messageContact). */
-  readonly keywordKey?: string;
-  /** Whether the platform sends only when sendable (true) or the event records an actual delivery (false). */
-  readonly platformChecks: boolean;
-  /** For recorded sends: whether it was delivered. */
-  readonly delivered?: boolean;
-}
-
-/** Records whether the number was sendable on the code and whether a message went out. */
-export const sendCheck = (ctx: Ctx, n: NumberState, c: CodeState, opts: SendOptions): boolean => {
+/**
+ * Records whether the number was sendable on the code and whether a message went out.
+ * `platformChecks`: the platform sends only when sendable (API, Journey, DE) — otherwise the event
+ * records an actual delivery (`delivered`). `keywordKey`: the keyword the send is for (its own
+ * subscription decides for messageContact).
+ */
+export const sendCheck = (ctx: Ctx, n: NumberState, c: CodeState, platformChecks: boolean, keywordKey?: string, delivered = true): boolean => {
   let sendable = isSendable(ctx.a, n, c);
   let keywordBlocked = false;
-  if (sendable && opts.keywordKey !== undefined && opts.platformChecks) {
-    const st = c.subs.get(opts.keywordKey)?.status;
+  if (sendable && keywordKey !== undefined && platformChecks) {
+    const st = c.subs.get(keywordKey)?.status;
     if (st === 'OptedOut') {
       sendable = false;
       keywordBlocked = true;
     }
   }
-  const sent = opts.platformChecks ? sendable : opts.delivered !== false;
-  const kw = opts.keywordKey === undefined ? undefined : c.subs.get(opts.keywordKey)?.keyword ?? ctx.display(c.code, opts.keywordKey);
+  const sent = platformChecks ? sendable : delivered;
+  // Display spelling of the keyword, only needed for texts and flags.
+  const kwName = (): string | undefined => (keywordKey === undefined ? undefined : c.subs.get(keywordKey)?.keyword ?? ctx.displayKey(c.code, keywordKey));
+  const kw = ctx.full ? kwName() : undefined;
   if (ctx.full) {
     const assumptions = ctx.a.inactiveBlocksSend && n.contact === 'Inactive' ? INACTIVE : ctx.a.undeliverableBlocksSend && n.undeliverable ? UNDELIVERABLE : NONE;
     ctx.decide({ ruleId: 'SEND-CHECK', target: 'event', code: c.code, ...(kw !== undefined ? { keyword: kw } : {}), sendable, sent, changed: false, assumptions },
@@ -54,24 +52,25 @@ export const sendCheck = (ctx: Ctx, n: NumberState, c: CodeState, opts: SendOpti
     () => {
       const why = sendable ? 'the number was sendable there (a keyword opted in)'
         : keywordBlocked ? `the number is opted out of ${kw}` : `the number was not sendable there: ${blockReason(ctx.a, n, c)}`;
-      const outcome = opts.platformChecks ? (sent ? '' : '; the platform skips the message (an activity still shows success)') : '';
+      const outcome = platformChecks ? (sent ? '' : '; the platform skips the message (an activity still shows success)') : '';
       return `${ctx.what()}; ${why}${outcome}`;
     });
   }
   if (!sent) return false;
-  if (!sendable && !opts.platformChecks) {
-    ctx.flag('SENT-WHILE-BLOCKED', 'SEND-CHECK', c.code, kw, () => `${ctx.what()}, but ${n.mobileNumber} was not sendable on ${c.code}: ${blockReason(ctx.a, n, c)}`);
+  if (!platformChecks) {
+    if (!sendable) ctx.flag('SENT-WHILE-BLOCKED', 'SEND-CHECK', c.code, kwName(), () => `${ctx.what()}, but ${n.mobileNumber} was not sendable on ${c.code}: ${blockReason(ctx.a, n, c)}`);
+    // A delivery for a pending keyword, or to a number whose only opt-ins on the code are pending.
     let pending = false;
-    if (opts.keywordKey !== undefined) pending = c.subs.get(opts.keywordKey)?.status === 'OptInPending';
-    else for (const s of c.subs.values()) if (s.status === 'OptInPending') pending = true;
+    if (keywordKey !== undefined) pending = c.subs.get(keywordKey)?.status === 'OptInPending';
+    else if (!sendable) for (const s of c.subs.values()) if (s.status === 'OptInPending') pending = true;
     if (pending) {
-      ctx.flag('PENDING-TREATED-AS-OPTED-IN', 'SEND-CHECK', c.code, kw, () => `${ctx.what()} to a number whose opt-in was only pending, which counts as opted out`);
+      ctx.flag('PENDING-TREATED-AS-OPTED-IN', 'SEND-CHECK', c.code, kwName(), () => `${ctx.what()} for a subscription that was only opt-in pending, which counts as opted out`);
     }
   }
   if (!Number.isNaN(c.revokedAt)) {
     const deadline = businessDaysAfter(c.revokedAt, REVOCATION_BUSINESS_DAYS);
     if (ctx.at > deadline) {
-      ctx.flag('LATE-OPTOUT-HONOURED', 'SEND-CHECK', c.code, kw,
+      ctx.flag('LATE-OPTOUT-HONOURED', 'SEND-CHECK', c.code, kwName(),
         () => `${ctx.what()}, more than ${REVOCATION_BUSINESS_DAYS} business days after the subscriber asked to stop in plain words (${c.revokedBy ?? '?'} on ${fmtTime(c.revokedAt)}; deadline ${fmtTime(deadline)})`);
     }
   }

@@ -24,7 +24,11 @@ export const blockReason = (a: Assumptions, n: NumberState, c: CodeState | undef
   return 'it never opted in to any keyword on the code';
 };
 
-const list = (subs: readonly SubState[]): string => subs.map((s) => s.keyword).join(', ');
+const list = (subs: readonly SubState[]): string => {
+  let out = subs[0]?.keyword ?? '';
+  for (let i = 1; i < subs.length; i++) out += `, ${subs[i]!.keyword}`;
+  return out;
+};
 
 const evidence = (subs: readonly SubState[], eventIds: string[], ruleIds: RuleId[], assumptions: AssumptionName[]): void => {
   for (const s of subs) {
@@ -34,53 +38,63 @@ const evidence = (subs: readonly SubState[], eventIds: string[], ruleIds: RuleId
   }
 };
 
-const cite = (ids: readonly string[]): string => (ids.length > 0 ? ` (${ids.join(', ')})` : ' (starting state)');
+const cite = (ids: readonly string[]): string => {
+  if (ids.length === 0) return ' (starting state)';
+  let out = ` (${ids[0]!}`;
+  for (let i = 1; i < ids.length; i++) out += `, ${ids[i]!}`;
+  return `${out})`;
+};
+
+const make = (
+  mobileNumber: string, code: string, verdict: VerdictView['verdict'], sendable: boolean,
+  eventIds: string[], ruleIds: RuleId[], assumptions: AssumptionName[], reason: string,
+): VerdictView => ({ mobileNumber, code, verdict, sendable, reason, eventIds, ruleIds, assumptions });
 
 export const verdictFor = (a: Assumptions, n: NumberState, code: string, gaps: readonly Gap[] | undefined): VerdictView => {
   const c = n.codes.get(code);
-  // One pass over the (few) keywords of the code.
-  const optedIn: SubState[] = [];
-  const out: SubState[] = [];
-  const pending: SubState[] = [];
-  const all: SubState[] = [];
-  if (c) {
-    for (const s of c.subs.values()) {
-      all.push(s);
-      if (s.status === 'OptedIn') optedIn.push(s);
-      else if (s.status === 'OptedOut') out.push(s);
-      else if (s.status === 'OptInPending') pending.push(s);
-    }
+  // Count first; collect only the keywords the chosen sentence names (fewer allocations per verdict).
+  const all: readonly SubState[] = c ? c.subs.values() : [];
+  let nIn = 0;
+  let nOut = 0;
+  let nPending = 0;
+  for (const s of all) {
+    if (s.status === 'OptedIn') nIn++;
+    else if (s.status === 'OptedOut') nOut++;
+    else if (s.status === 'OptInPending') nPending++;
   }
+  const only = (status: SubState['status']): SubState[] => all.filter((s) => s.status === status);
   const inactive = a.inactiveBlocksSend && n.contact === 'Inactive';
   const undeliverable = a.undeliverableBlocksSend && n.undeliverable;
-  const sendable = optedIn.length > 0 && !inactive && !undeliverable;
+  const sendable = nIn > 0 && !inactive && !undeliverable;
   const eventIds: string[] = [];
   const ruleIds: RuleId[] = ['SENDABILITY'];
   const assumptions: AssumptionName[] = [];
-  const view = (verdict: VerdictView['verdict'], reason: string): VerdictView =>
-    ({ mobileNumber: n.mobileNumber, code, verdict, sendable, reason, eventIds, ruleIds, assumptions });
-  const gap = gaps === undefined ? undefined : gaps.find((g) => g.code === undefined || g.code === code);
+  let gap: Gap | undefined;
+  if (gaps !== undefined) for (const g of gaps) if (g.code === undefined || g.code === code) { gap = g; break; }
   if (gap) {
     ruleIds.push('EVIDENCE-GAP');
     evidence(all, eventIds, ruleIds, assumptions);
-    return view('unknown', `Cannot decide whether ${n.mobileNumber} may be texted on ${code}: ${gap.reason} (the replayed history alone says ${sendable ? 'sendable' : 'not sendable'}).`);
+    return make(n.mobileNumber, code, 'unknown', sendable, eventIds, ruleIds, assumptions, `Cannot decide whether ${n.mobileNumber} may be texted on ${code}: ${gap.reason} (the replayed history alone says ${sendable ? 'sendable' : 'not sendable'}).`);
   }
   if (sendable) {
+    const optedIn = only('OptedIn');
     evidence(optedIn, eventIds, ruleIds, assumptions);
-    return view('allowed', `Sendable on ${code}: opted in to ${list(optedIn)}${cite(eventIds)} and the contact is ${n.contact ?? 'Active'}.`);
+    return make(n.mobileNumber, code, 'allowed', sendable, eventIds, ruleIds, assumptions, `Sendable on ${code}: opted in to ${list(optedIn)}${cite(eventIds)} and the contact is ${n.contact ?? 'Active'}.`);
   }
-  if (optedIn.length > 0 && (inactive || undeliverable)) {
+  if (nIn > 0 && (inactive || undeliverable)) {
+    const optedIn = only('OptedIn');
     if (n.contactEventId !== undefined) eventIds.push(n.contactEventId);
     ruleIds.push(n.contactRuleId);
     assumptions.push(inactive ? 'inactiveBlocksSend' : 'undeliverableBlocksSend');
     const why = inactive ? 'the contact is Inactive' : 'the number is held as undeliverable';
-    return view('blocked-explicit', `Not sendable on ${code}: ${why}${cite(eventIds)}, although ${list(optedIn)} is opted in.`);
+    return make(n.mobileNumber, code, 'blocked-explicit', sendable, eventIds, ruleIds, assumptions, `Not sendable on ${code}: ${why}${cite(eventIds)}, although ${list(optedIn)} is opted in.`);
   }
-  if (out.length > 0) {
+  if (nOut > 0) {
+    const out = only('OptedOut');
     evidence(out, eventIds, ruleIds, assumptions);
-    return view('blocked-explicit', `Not sendable on ${code}: opted out of ${list(out)}${cite(eventIds)} and opted in to no keyword.`);
+    return make(n.mobileNumber, code, 'blocked-explicit', sendable, eventIds, ruleIds, assumptions, `Not sendable on ${code}: opted out of ${list(out)}${cite(eventIds)} and opted in to no keyword.`);
   }
   evidence(all, eventIds, ruleIds, assumptions);
-  if (pending.length > 0) return view('blocked-implicit', `Not sendable on ${code}: ${list(pending)} is only opt-in pending, which counts as opted out.`);
-  return view('blocked-implicit', `Not sendable on ${code}: the number never opted in to any keyword there.`);
+  if (nPending > 0) return make(n.mobileNumber, code, 'blocked-implicit', sendable, eventIds, ruleIds, assumptions, `Not sendable on ${code}: ${list(only('OptInPending'))} is only opt-in pending, which counts as opted out.`);
+  return make(n.mobileNumber, code, 'blocked-implicit', sendable, eventIds, ruleIds, assumptions, `Not sendable on ${code}: the number never opted in to any keyword there.`);
 };

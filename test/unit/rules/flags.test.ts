@@ -57,3 +57,17 @@ describe('LATE-OPTOUT-HONOURED', () => {
     expect(flagIds(run([mo('no more texts'), mo('STOP', t(DAY)), send(t(20 * DAY))], { subs: [opted('JOIN')] }))).toEqual(['NONKEYWORD-OPTOUT', 'SENT-WHILE-BLOCKED']);
   });
 });
+
+describe('PENDING-TREATED-AS-OPTED-IN (keyword sends)', () => {
+  it('is raised for a delivery naming a pending keyword even when another keyword makes the code sendable', () => {
+    resetIds();
+    expect(flagIds(run([mo('DEAL'), send(t(1), { keyword: 'DEAL' })], { subs: [opted('JOIN')] }))).toEqual(['PENDING-TREATED-AS-OPTED-IN']);
+  });
+});
+
+describe('IMPORT-WITHOUT-CONSENT (Unsubscribe rows)', () => {
+  it('is not raised for an Unsubscribe row, which cannot opt in', () => {
+    resetIds();
+    expect(flagIds(run([imp('NEWS', 'Unsubscribe', t(0), { consent: false })]))).toEqual([]);
+  });
+});

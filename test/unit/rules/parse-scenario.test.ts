@@ -98,3 +98,13 @@ describe('parseScenario', () => {
     expect(issues({ format: 'opttrace-scenario@1' })).toEqual(['title: is required', 'codes: is required', 'events: is required']);
   });
 });
+
+describe('parseScenario (inherited property names)', () => {
+  it('refuses fields named like Object.prototype members', () => {
+    const doc = JSON.parse('{"format":"opttrace-scenario@1","title":"t","codes":[],"events":[],"toString":1,"__proto__":{"x":1}}');
+    expect(issues(doc)).toEqual([
+      'toString: unexpected field (allowed: format, title, description, rulebook, codes, initial, events, expect, gaps)',
+      '__proto__: unexpected field (allowed: format, title, description, rulebook, codes, initial, events, expect, gaps)',
+    ]);
+  });
+});

@@ -43,6 +43,7 @@ describe('JOURNEY-CREATE-ONLY', () => {
     expect(status(r, 'JOIN')).toBe('OptedOut');
     expect(status(r, 'JOIN', N2)).toBe('OptedIn');
     expect(decisions(r)[0]!.assumptions).toEqual(['journeyResubscribes']);
+    expect(decisions(r).find((d) => d.mobileNumber === N2 && d.ruleId === 'JOURNEY-CREATE-ONLY')!.assumptions).toEqual([]);
   });
   it('re-opts in when journeyResubscribes=true, with REOPTIN-AFTER-STOP', () => {
     const r = run([journey('JOIN', 'subscribeAll')], { subs: [opted('JOIN', 'OptedOut')], assume: { journeyResubscribes: true } });

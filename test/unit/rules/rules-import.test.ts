@@ -89,3 +89,12 @@ describe('API-CONTACT', () => {
     expect(verdict(run(ev, { subs: [opted('JOIN')], assume: { undeliverableBlocksSend: false } }))!.sendable).toBe(true);
   });
 });
+
+describe('INITIAL-STATE', () => {
+  it('statuses from the starting state name INITIAL-STATE and no event; a number with a subscription is an Active contact', () => {
+    const r = run([], { subs: [opted('JOIN')] });
+    expect(r.final.subscriptions).toEqual([{ mobileNumber: N, code: '12345', keyword: 'JOIN', status: 'OptedIn', ruleId: 'INITIAL-STATE' }]);
+    expect(r.final.contacts).toEqual([{ mobileNumber: N, status: 'Active', ruleId: 'INITIAL-STATE' }]);
+    expect(verdict(r)!.reason).toBe('Sendable on 12345: opted in to JOIN (starting state) and the contact is Active.');
+  });
+});

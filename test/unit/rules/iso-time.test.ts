@@ -1,0 +1,33 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { formatUtcMinute, parseIsoMs } from '../../../shared/rules/iso-time';
+
+describe('parseIsoMs', () => {
+  it('agrees with Date.parse on every timestamp shape scenario files accept', () => {
+    const two = (n: number): string => String(n).padStart(2, '0');
+    fc.assert(fc.property(
+      fc.date({ min: new Date('1900-01-01T00:00:00Z'), max: new Date('2200-12-31T23:59:59Z'), noInvalidDate: true }),
+      fc.integer({ min: -14 * 60, max: 14 * 60 }), fc.boolean(), fc.constantFrom('', '.5', '.25', '.123'),
+      (d, offset, zulu, frac) => {
+        const iso = d.toISOString().slice(0, 19) + frac;
+        const off = zulu ? 'Z' : `${offset < 0 ? '-' : '+'}${two(Math.floor(Math.abs(offset) / 60))}:${two(Math.abs(offset) % 60)}`;
+        expect(parseIsoMs(iso + off)).toBe(Date.parse(iso + off));
+        expect(parseIsoMs(iso.slice(0, 16) + off)).toBe(Date.parse(iso.slice(0, 16) + off));
+      }), { numRuns: 2000 });
+  });
+  it('falls back to Date.parse for other shapes', () => {
+    expect(parseIsoMs('2025-04-23T10:00:00')).toBe(Date.parse('2025-04-23T10:00:00'));
+    expect(parseIsoMs('nonsense')).toBeNaN();
+  });
+});
+
+describe('formatUtcMinute', () => {
+  it('matches toISOString for any instant', () => {
+    fc.assert(fc.property(fc.date({ min: new Date('1000-01-01T00:00:00Z'), max: new Date('9999-12-31T23:59:59Z'), noInvalidDate: true }), (d) => {
+      const iso = d.toISOString();
+      const secs = iso.slice(17, 19);
+      const ms = Math.floor(d.getTime() / 1000) * 1000;
+      expect(formatUtcMinute(ms)).toBe(`${iso.slice(0, 10)} ${iso.slice(11, 16)}${secs === '00' ? '' : `:${secs}`} UTC`);
+    }), { numRuns: 3000 });
+  });
+});
