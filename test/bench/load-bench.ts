@@ -6,6 +6,7 @@ import { createReadStream, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
+import { databaseBytes } from '../../electron/backend/db/bulk';
 import { Workspace } from '../../electron/backend/db/workspace';
 import { openSqlJs } from '../../electron/backend/db/sqljs';
 import { generateSubscriptionLog } from '../../electron/backend/demo/big-log';
@@ -72,6 +73,7 @@ export async function benchLoad(opts: { rows: number; keepFile?: boolean }): Pro
     const bareRss = peakRss;
     (globalThis as { gc?: () => void }).gc?.();
 
+    let dbBytes = 0;
     const load = async (deferIndexes: boolean): Promise<number> => {
       const ws = await Workspace.create();
       const t = performance.now();
@@ -79,6 +81,7 @@ export async function benchLoad(opts: { rows: number; keepFile?: boolean }): Pro
       const s = seconds(t);
       const file = result.files[0]!;
       if (file.rowsLoaded !== opts.rows) throw new Error(`loaded ${file.rowsLoaded} of ${opts.rows} rows: ${file.message ?? ''}`);
+      dbBytes = databaseBytes(ws);
       ws.close();
       (globalThis as { gc?: () => void }).gc?.();
       return s;
@@ -98,6 +101,7 @@ export async function benchLoad(opts: { rows: number; keepFile?: boolean }): Pro
       ratioDeferredToBareInsert: round(loadDeferredSeconds / bare.insertOnly),
       ratioToBareReadSplitInsert: round(loadSeconds / bare.total),
       rowsPerSecond: Math.round(opts.rows / loadSeconds),
+      databaseMB: round(dbBytes / 1024 ** 2, 1),
       peakRssMBDuringBare: Math.round(bareRss / 1024 ** 2),
       peakRssMB: Math.round(peakRss / 1024 ** 2),
     };

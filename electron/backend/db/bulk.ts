@@ -139,3 +139,6 @@ export function suspendIndexes(ws: Workspace, table: string): string[] {
 export function restoreIndexes(ws: Workspace, ddl: readonly string[]): void {
   for (const sql of ddl) ws.db.run(sql);
 }
+
+/** SQLite page cache size in KiB (negative PRAGMA value = KiB). */
+export const setCacheSize = (ws: Workspace, kib: number): void => void ws.db.run(`PRAGMA cache_size = -${Math.max(1, Math.round(kib))}`);

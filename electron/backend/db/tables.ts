@@ -2,8 +2,11 @@
  * Bulk tables as data: the column order here IS the positional bind order used by the importers, so
  * one list drives CREATE TABLE, the INSERT statement and the row arrays (no name→index maps per row).
  * Every bulk row cites its evidence: `source_id` + 1-based physical `line` in that file.
- * Raw values are kept next to normalized ones (`*_raw`); columns the format does not know are kept
- * as JSON text in `extras` (NULL when the file has none, which keeps 1M-row loads small).
+ * Raw values are kept next to normalized ones (`*_raw`), losslessly but compactly: `number_raw` is NULL
+ * when the file's text equals the normalized digits, and a date `*_raw` is NULL when the file wrote it
+ * exactly in the canonical `M/D/YYYY h:mm:ss AM` CST form — read them back with `rawNumberText` /
+ * `rawDateText` (import/normalize.ts). Columns a format does not know are kept as JSON text in
+ * `extras` (NULL when the file has none).
  */
 export const BULK_TABLES = {
   subscription_log: [

@@ -73,17 +73,25 @@ function messageEvents(rows: readonly Row[], kw: KeywordResolver, c: Collector):
   }
 }
 
-/** A log-inferred `mo` (exact text unknown) merges into the tracked inbound message it stands for. */
+/**
+ * A log-inferred `mo` (exact text unknown) merges into the tracked inbound message it stands for; one
+ * STOP logged once per keyword of the code becomes one event citing every row.
+ */
 function mergeInferredTexts(c: Collector): void {
   const tracked = c.events.filter((e) => e.type === 'mo' && !e.synthetic);
+  const inferred = new Map<string, Draft>();
   const drop = new Set<Draft>();
   for (const e of c.events) {
     if (!e.synthetic || e.type !== 'mo') continue;
     const t = Date.parse(e.at);
-    const match = tracked.find((m) => m.code === e.code && Math.abs(Date.parse(m.at) - t) <= SAME_MESSAGE_MS && !m.evidence.some((x) => e.evidence.includes(x)));
+    const match =
+      tracked.find((m) => m.code === e.code && Math.abs(Date.parse(m.at) - t) <= SAME_MESSAGE_MS) ??
+      inferred.get(`${String(e.code)}|${String(e.text)}|${e.at}`);
     if (match) {
       match.evidence.push(...e.evidence);
       drop.add(e);
+    } else {
+      inferred.set(`${String(e.code)}|${String(e.text)}|${e.at}`, e);
     }
   }
   for (let i = c.events.length - 1; i >= 0; i--) if (drop.has(c.events[i]!)) c.events.splice(i, 1);

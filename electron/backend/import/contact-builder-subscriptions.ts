@@ -38,10 +38,10 @@ export const contactBuilderSubscriptions: FormatSpec = {
     const keyword = r.raw('keyword').trim();
     if (keyword === '') r.fail('keyword', '', 'value-missing', 'Keyword is empty');
     const row = [
-      r.sourceId, r.line, 'contact-builder', number, r.raw('mobileNumber'), null, keyword,
-      byName(r, 'optInStatus', OPT_IN_STATUS_BY_NAME, true), byName(r, 'optInMethod', OPT_IN_METHOD_BY_NAME, false), r.date('optInDate'), r.text('optInDate'),
-      byName(r, 'optOutStatus', OPT_OUT_STATUS_BY_NAME, true), byName(r, 'optOutMethod', OPT_OUT_METHOD_BY_NAME, false), r.date('optOutDate'), r.text('optOutDate'),
-      r.text('source'), r.date('createdDate'), r.text('createdDate'), null, r.date('modifiedDate'), r.text('modifiedDate'), null, r.extras(),
+      r.sourceId, r.line, 'contact-builder', number, r.numberRaw('mobileNumber'), null, keyword,
+      byName(r, 'optInStatus', OPT_IN_STATUS_BY_NAME, true), byName(r, 'optInMethod', OPT_IN_METHOD_BY_NAME, false), r.date('optInDate'), r.dateRaw('optInDate'),
+      byName(r, 'optOutStatus', OPT_OUT_STATUS_BY_NAME, true), byName(r, 'optOutMethod', OPT_OUT_METHOD_BY_NAME, false), r.date('optOutDate'), r.dateRaw('optOutDate'),
+      r.text('source'), r.date('createdDate'), r.dateRaw('createdDate'), null, r.date('modifiedDate'), r.dateRaw('modifiedDate'), null, r.extras(),
     ];
     return r.failed ? null : row;
   },

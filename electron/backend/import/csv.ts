@@ -62,7 +62,7 @@ export class CsvReader {
   info!: CsvInfo;
   bytesRead = 0;
   private readonly hash = createHash('sha256');
-  private iterator!: AsyncIterator<Buffer>;
+  private iterator: AsyncIterator<Buffer> | undefined;
   private decoder!: TextDecoderStream;
   private pending = '';
   private parser!: Papa.Parser;
@@ -74,7 +74,12 @@ export class CsvReader {
 
   static async open(path: string): Promise<CsvReader> {
     const r = new CsvReader(path);
-    await r.start();
+    try {
+      await r.start();
+    } catch (e) {
+      await r.close().catch(() => undefined); // release the file handle of a refused file
+      throw e;
+    }
     return r;
   }
 
@@ -83,7 +88,7 @@ export class CsvReader {
   }
 
   private async nextText(): Promise<string | null> {
-    const next = await this.iterator.next();
+    const next = await this.iterator!.next();
     if (next.done) {
       if (this.done) return null;
       this.done = true;
@@ -186,6 +191,6 @@ export class CsvReader {
   }
 
   async close(): Promise<void> {
-    await this.iterator.return?.();
+    await this.iterator?.return?.();
   }
 }

@@ -27,9 +27,9 @@ export const mobileAddress: FormatSpec = {
   ],
   mapRow: (r) => {
     const row = [
-      r.sourceId, r.line, r.number('mobileNumber'), r.raw('mobileNumber'), r.text('mobileId'), r.text('contactId'),
+      r.sourceId, r.line, r.number('mobileNumber'), r.numberRaw('mobileNumber'), r.text('mobileId'), r.text('contactId'),
       r.code('status', 'contactStatus'), r.text('source'), r.text('priority'), r.text('channel'), r.text('carrierId'), r.text('countryCode'),
-      r.date('createdDate'), r.text('createdDate'), r.date('modifiedDate'), r.text('modifiedDate'),
+      r.date('createdDate'), r.dateRaw('createdDate'), r.date('modifiedDate'), r.dateRaw('modifiedDate'),
       r.text('city'), r.text('state'), r.text('zipCode'), r.text('firstName'), r.text('lastName'), r.text('utcOffset'), r.text('isHonorDst'), r.extras(),
     ];
     return r.failed ? null : row;

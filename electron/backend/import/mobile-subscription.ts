@@ -25,11 +25,11 @@ export const mobileSubscription: FormatSpec = {
     const definitionId = r.text('definitionId');
     if (definitionId === null) r.fail('definitionId', '', 'value-missing', 'SubscriptionDefinitionID (keyword GUID) is empty');
     const row = [
-      r.sourceId, r.line, 'data-view', number, r.raw('mobileNumber'), definitionId, null,
-      r.code('optInStatusId', 'optInStatus'), r.code('optInMethodId', 'optInMethod'), r.date('optInDate'), r.text('optInDate'),
-      r.code('optOutStatusId', 'optOutStatus'), r.code('optOutMethodId', 'optOutMethod'), r.date('optOutDate'), r.text('optOutDate'),
-      r.text('source'), r.date('createdDate'), r.text('createdDate'), r.text('createdBy'),
-      r.date('modifiedDate'), r.text('modifiedDate'), r.text('modifiedBy'), r.extras(),
+      r.sourceId, r.line, 'data-view', number, r.numberRaw('mobileNumber'), definitionId, null,
+      r.code('optInStatusId', 'optInStatus'), r.code('optInMethodId', 'optInMethod'), r.date('optInDate'), r.dateRaw('optInDate'),
+      r.code('optOutStatusId', 'optOutStatus'), r.code('optOutMethodId', 'optOutMethod'), r.date('optOutDate'), r.dateRaw('optOutDate'),
+      r.text('source'), r.date('createdDate'), r.dateRaw('createdDate'), r.text('createdBy'),
+      r.date('modifiedDate'), r.dateRaw('modifiedDate'), r.text('modifiedBy'), r.extras(),
     ];
     return r.failed ? null : row;
   },

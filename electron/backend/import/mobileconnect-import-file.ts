@@ -20,7 +20,7 @@ export const mobileconnectImportFile: FormatSpec = {
   mapRow: (r) => {
     const status = r.raw('status').trim();
     if (status !== '' && !STATUSES.has(status.toLowerCase())) r.fail('status', status, 'status-unknown', `_Status must be Active or Unsubscribe, got "${status}"`);
-    const row = [r.sourceId, r.line, r.number('mobileNumber'), r.raw('mobileNumber'), r.text('locale'), r.text('contactKey'), status || null, r.text('keyword'), r.extras()];
+    const row = [r.sourceId, r.line, r.number('mobileNumber'), r.numberRaw('mobileNumber'), r.text('locale'), r.text('contactKey'), status || null, r.text('keyword'), r.extras()];
     return r.failed ? null : row;
   },
 };

@@ -65,9 +65,15 @@ const digit = (s: string, i: number): number => {
   return c >= 0 && c <= 9 ? c : -1;
 };
 
-/** Hand-parsed `M/D/YYYY h:mm:ss AM` (the most common export shape); undefined → fall back to the regexes. */
-function parseUsFast(s: string): [number, number, number, number, number, number, boolean] | undefined {
+const width = (n: number): number => (n >= 10 ? 2 : 1);
+
+/**
+ * Hand-parsed `M/D/YYYY h:mm:ss AM` (the most common export shape); undefined → fall back to the
+ * regexes. `canonical` = written exactly as formatCstUs would write it (no leading zeros).
+ */
+function parseUsFast(s: string): [number, number, number, number, number, number, boolean, boolean] | undefined {
   let i = 0;
+  let digits = 0;
   const num = (maxDigits: number): number => {
     let n = 0;
     let k = 0;
@@ -77,30 +83,38 @@ function parseUsFast(s: string): [number, number, number, number, number, number
       n = n * 10 + dg;
       i++;
     }
+    digits = k;
     return k === 0 ? -1 : n;
   };
+  let canonical = true;
   const mo = num(2);
   if (mo < 0 || s[i++] !== '/') return undefined;
+  canonical &&= digits === width(mo);
   const d = num(2);
   if (d < 0 || s[i++] !== '/') return undefined;
+  canonical &&= digits === width(d);
   const y = num(4);
   if (y < 1000 || s[i++] !== ' ') return undefined;
   const h = num(2);
   if (h < 0 || s[i++] !== ':') return undefined;
+  canonical &&= digits === width(h);
   const mi = num(2);
   if (mi < 0 || s[i++] !== ':') return undefined;
+  canonical &&= digits === 2;
   const sec = num(2);
   if (sec < 0 || s[i++] !== ' ') return undefined;
+  canonical &&= digits === 2;
   const ap = s.slice(i);
   if (ap !== 'AM' && ap !== 'PM') return undefined;
-  return [y, mo, d, h, mi, sec, ap === 'PM'];
+  return [y, mo, d, h, mi, sec, ap === 'PM', canonical];
 }
 
 /**
  * Parses an export date to UTC ISO-8601 (`…Z`). No offset in the text → CST (UTC−6, no DST); an
  * explicit ISO offset is honoured. Returns null for an empty/NULL cell and undefined when unreadable.
  */
-export function parseExportDate(raw: string): string | null | undefined {
+export function parseExportDate(raw: string, out?: { canonical: boolean }): string | null | undefined {
+  if (out) out.canonical = false;
   const s = raw.trim();
   if (s === '' || s === 'NULL' || s === 'null') return null;
   let y: number, mo: number, d: number, h = 0, mi = 0, sec = 0, ms = 0;
@@ -108,6 +122,7 @@ export function parseExportDate(raw: string): string | null | undefined {
   const fast = parseUsFast(s);
   if (fast) {
     [y, mo, d, h, mi, sec] = fast;
+    if (out) out.canonical = fast[7] && s === raw;
     if (h < 1 || h > 12) return undefined;
     h = (h % 12) + (fast[6] ? 12 : 0);
   } else {
@@ -141,6 +156,21 @@ export function parseExportDate(raw: string): string | null | undefined {
   if (mo === 2 && d === 29 && !(y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0))) return undefined;
   return toIso(y, mo, d, h, mi, sec, ms, offsetMin);
 }
+
+/**
+ * The canonical export rendering of a UTC instant: `M/D/YYYY h:mm:ss AM` in CST. Stored `*_raw` date
+ * columns are NULL when the file's text was exactly this (see db/tables.ts): `rawDateText` restores it.
+ */
+export function formatCstUs(iso: string): string {
+  const d = new Date(Date.parse(iso) + CST_OFFSET_MINUTES * 60_000);
+  const h = d.getUTCHours();
+  return `${d.getUTCMonth() + 1}/${d.getUTCDate()}/${d.getUTCFullYear()} ${h % 12 === 0 ? 12 : h % 12}:${p2(d.getUTCMinutes())}:${p2(d.getUTCSeconds())} ${h < 12 ? 'AM' : 'PM'}`;
+}
+
+/** The file's original text of a stored date: `raw` when kept, else the canonical rendering of `iso`. */
+export const rawDateText = (iso: string | null, raw: string | null): string | null => raw ?? (iso === null ? null : formatCstUs(iso));
+/** The file's original text of a stored number: `raw` when kept, else the normalized digits (identical). */
+export const rawNumberText = (number: string | null, raw: string | null): string | null => raw ?? number;
 
 /** Flags in tracking exports come as 1/0, True/False, Y/N. Undefined = unreadable. */
 export function parseFlag(raw: string): boolean | null | undefined {

@@ -17,6 +17,8 @@ export interface LoadIssue {
 }
 
 const SAMPLE_SIZE = 20;
+/** Rows remembered for duplicate detection (~80 bytes each); beyond this, later rows are not checked. */
+const MAX_TRACKED_ROWS = 2_000_000;
 /** Warnings beyond this many per file are counted but not stored one by one (errors always are). */
 const MAX_STORED_WARNINGS = 50_000;
 
@@ -95,7 +97,7 @@ export class RowSink implements RowIssues {
       const key = hash53(f.join('\u0001'));
       const first = this.seen.get(key);
       if (first !== undefined) ctx.warn(null, null, 'duplicate-row', `identical to line ${first} (kept: both rows are evidence; history merges them)`);
-      else this.seen.set(key, ctx.line);
+      else if (this.seen.size < MAX_TRACKED_ROWS) this.seen.set(key, ctx.line);
       const row = this.spec.mapRow(ctx);
       if (row === null) {
         this.rejected++;

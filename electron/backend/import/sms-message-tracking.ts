@@ -31,12 +31,13 @@ export const smsMessageTracking: FormatSpec = {
   ],
   mapRow: (r) => {
     const created = r.date('createDate');
+    const createdRaw = r.dateRaw('createDate');
     if (created === null && !r.failed) r.fail('createDate', '', 'value-missing', 'CreateDateTime is empty: the message cannot be placed in time');
     const row = [
-      r.sourceId, r.line, r.number('mobile'), r.raw('mobile'), r.text('trackingId'), r.text('keywordId'), r.text('codeId'),
+      r.sourceId, r.line, r.number('mobile'), r.numberRaw('mobile'), r.text('trackingId'), r.text('keywordId'), r.text('codeId'),
       r.text('sharedKeyword'), r.text('shortCode'), r.text('messageText'),
       r.flag('inbound'), r.flag('outbound'), r.flag('sent'), r.flag('delivered'), r.flag('undelivered'),
-      created, r.text('createDate'), r.date('modifiedDate'), r.text('modifiedDate'), r.date('actionDate'), r.text('actionDate'),
+      created, createdRaw, r.date('modifiedDate'), r.dateRaw('modifiedDate'), r.date('actionDate'), r.dateRaw('actionDate'),
       r.text('subscriberKey'), r.text('statusCodeId'), r.text('description'), r.text('name'),
       r.text('jbDefinitionId'), r.text('jbActivityId'), r.text('conversationId'), r.extras(),
     ];

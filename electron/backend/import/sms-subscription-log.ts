@@ -26,11 +26,11 @@ export const smsSubscriptionLog: FormatSpec = {
     const definitionId = r.text('definitionId');
     if (definitionId === null) r.fail('definitionId', '', 'value-missing', 'SubscriptionDefinitionID (keyword GUID) is empty');
     const row = [
-      r.sourceId, r.line, number, r.raw('mobileNumber'), definitionId, r.text('subscriberKey'), r.text('mobileSubscriptionId'),
-      r.code('optInStatusId', 'optInStatus'), r.code('optInMethodId', 'optInMethod'), r.date('optInDate'), r.text('optInDate'),
-      r.code('optOutStatusId', 'optOutStatus'), r.code('optOutMethodId', 'optOutMethod'), r.date('optOutDate'), r.text('optOutDate'),
-      r.date('logDate'), r.text('logDate'), r.text('source'), r.date('createdDate'), r.text('createdDate'),
-      r.date('modifiedDate'), r.text('modifiedDate'), r.extras(),
+      r.sourceId, r.line, number, r.numberRaw('mobileNumber'), definitionId, r.text('subscriberKey'), r.text('mobileSubscriptionId'),
+      r.code('optInStatusId', 'optInStatus'), r.code('optInMethodId', 'optInMethod'), r.date('optInDate'), r.dateRaw('optInDate'),
+      r.code('optOutStatusId', 'optOutStatus'), r.code('optOutMethodId', 'optOutMethod'), r.date('optOutDate'), r.dateRaw('optOutDate'),
+      r.date('logDate'), r.dateRaw('logDate'), r.text('source'), r.date('createdDate'), r.dateRaw('createdDate'),
+      r.date('modifiedDate'), r.dateRaw('modifiedDate'), r.extras(),
     ];
     return r.failed ? null : row;
   },

@@ -17,8 +17,8 @@ export const undeliverableSms: FormatSpec = {
   mapRow: (r) => {
     const holdKey = r.ix.has('holdDate') ? 'holdDate' : 'lastBounceDate';
     const row = [
-      r.sourceId, r.line, r.number('mobileNumber'), r.raw('mobileNumber'), r.flag('undeliverable'), r.text('bounceCount'),
-      r.date('firstBounceDate'), r.text('firstBounceDate'), r.date(holdKey), r.text(holdKey), r.ix.name(holdKey), r.extras(),
+      r.sourceId, r.line, r.number('mobileNumber'), r.numberRaw('mobileNumber'), r.flag('undeliverable'), r.text('bounceCount'),
+      r.date('firstBounceDate'), r.dateRaw('firstBounceDate'), r.date(holdKey), r.dateRaw(holdKey), r.ix.name(holdKey), r.extras(),
     ];
     return r.failed ? null : row;
   },

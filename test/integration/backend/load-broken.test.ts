@@ -35,6 +35,21 @@ describe('a whole-file failure gives ONE clear message and changes nothing', () 
     });
   }
 
+  it('a missing file is one clear failure', async () => {
+    const ws = await newWorkspace();
+    const r = await loadFiles(ws, [{ path: fixture('does-not-exist.csv') }]);
+    expect(r.files[0]).toMatchObject({ status: 'failed', errorCode: 'internal', message: expect.stringContaining('no such file') });
+  });
+
+  it('a second load while one is running is refused (busy), the first completes', async () => {
+    const ws = await newWorkspace();
+    const first = loadFiles(ws, [{ path: DEMO_SMALL('sms_message_tracking.csv') }]);
+    const second = await loadFiles(ws, [{ path: fixture('semicolon.csv') }]);
+    expect(second.files[0]).toMatchObject({ status: 'failed', errorCode: 'busy' });
+    expect((await first).ok).toBe(true);
+    expect(ws.summary().sources).toHaveLength(1);
+  });
+
   it('a header-only file is never reported as success', async () => {
     const ws = await newWorkspace();
     const r = await loadFiles(ws, [{ path: fixture('header-only.csv') }]);

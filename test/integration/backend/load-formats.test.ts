@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { generateExports, DEMO_FILES } from '../../../electron/backend/demo/generate';
 import { loadFiles } from '../../../electron/backend/import/load';
+import { rawDateText, rawNumberText } from '../../../electron/backend/import/normalize';
 import { DEMO_SMALL, fixture, newWorkspace } from '../../support/backend';
 import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync } from 'node:fs';
@@ -61,13 +62,16 @@ describe('each export format loads from a real-looking file', () => {
     expect(ws.all(`SELECT raw_value, message FROM load_errors`)).toEqual([{ raw_value: 'Maybe', message: '_Status must be Active or Unsubscribe, got "Maybe"' }]);
   });
 
-  it('normalizes numbers and CST dates while keeping the raw text', async () => {
+  it('normalizes numbers and CST dates while keeping the raw text (compactly, losslessly)', async () => {
     const ws = await newWorkspace();
-    await loadFiles(ws, [{ path: fixture('semicolon.csv') }]);
-    expect(ws.all('SELECT number, number_raw, opt_in_at, opt_in_date_raw FROM subscription_log ORDER BY line')).toEqual([
-      { number: '15551230001', number_raw: '15551230001', opt_in_at: '2025-04-23T15:05:00.000Z', opt_in_date_raw: '4/23/2025 9:05:00 AM' },
-      { number: '15551230002', number_raw: '+1 (555) 123-0002', opt_in_at: '2025-04-23T15:05:00.000Z', opt_in_date_raw: '4/23/2025 9:05:00 AM' },
-    ]);
+    await loadFiles(ws, [{ path: fixture('semicolon.csv') }, { path: fixture('garbage-dates.csv') }]);
+    const rows = ws.all('SELECT number, number_raw, opt_in_at, opt_in_date_raw, log_at, log_date_raw FROM subscription_log ORDER BY source_id, line');
+    expect(rows[0]).toEqual({ number: '15551230001', number_raw: null, opt_in_at: '2025-04-23T15:05:00.000Z', opt_in_date_raw: null, log_at: '2025-04-23T15:05:00.000Z', log_date_raw: null });
+    expect(rows[1]).toMatchObject({ number: '15551230002', number_raw: '+1 (555) 123-0002' });
+    // Canonical texts are restored exactly; anything else is stored as written.
+    expect(rawNumberText(String(rows[0]!.number), null)).toBe('15551230001');
+    expect(rawDateText(String(rows[0]!.opt_in_at), null)).toBe('4/23/2025 9:05:00 AM');
+    expect(rows.at(-1)).toMatchObject({ log_at: '2025-04-23T14:05:00.000Z', log_date_raw: '2025-04-23T09:05:00-05:00' });
   });
 
   it('reads UTF-8 with BOM, UTF-16 LE/BE with BOM, semicolons and tabs', async () => {

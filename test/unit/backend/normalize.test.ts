@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { normalizeNumber, parseExportDate, parseFlag } from '../../../electron/backend/import/normalize';
+import { formatCstUs, normalizeNumber, parseExportDate, parseFlag } from '../../../electron/backend/import/normalize';
 
 describe('CST dates (fixed UTC−6, no DST)', () => {
   it('reads M/D/YYYY h:mm:ss AM as CST', () => {
@@ -46,6 +46,27 @@ describe('CST dates (fixed UTC−6, no DST)', () => {
         const sql = `${c.getUTCFullYear()}-${p(c.getUTCMonth() + 1)}-${p(c.getUTCDate())} ${p(h)}:${p(c.getUTCMinutes())}:${p(c.getUTCSeconds())}`;
         expect(parseExportDate(us)).toBe(new Date(ms).toISOString());
         expect(parseExportDate(sql)).toBe(new Date(ms).toISOString());
+      }),
+    );
+  });
+});
+
+describe('compact raw storage', () => {
+  it('flags canonical M/D/YYYY h:mm:ss AM text, and formatCstUs restores it exactly', () => {
+    const out = { canonical: false };
+    for (const [text, canonical] of [['4/23/2025 9:05:00 AM', true], ['12/1/2025 12:00:00 PM', true], ['04/23/2025 9:05:00 AM', false], ['4/23/2025 09:05:00 AM', false], [' 4/23/2025 9:05:00 AM', false], ['2025-04-23 09:05:00', false]] as const) {
+      const iso = parseExportDate(text, out)!;
+      expect(out.canonical, text).toBe(canonical);
+      if (canonical) expect(formatCstUs(iso)).toBe(text);
+    }
+  });
+  it('round-trips every instant (property)', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: Date.UTC(2000, 0, 1) / 1000, max: Date.UTC(2040, 0, 1) / 1000 }), (s) => {
+        const iso = new Date(s * 1000).toISOString();
+        const out = { canonical: false };
+        expect(parseExportDate(formatCstUs(iso), out)).toBe(iso);
+        expect(out.canonical).toBe(true);
       }),
     );
   });
