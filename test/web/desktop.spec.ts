@@ -43,6 +43,14 @@ test('open the demo, load an export with bad rows, find, explain, flip an assump
   await expect(grid.getByRole('row').nth(1)).toContainText('+1 (555) 010-0343');
   await app.screenshot('contacts');
   await axe('contacts');
+  const verdictHeader = grid.getByRole('columnheader', { name: /Verdict on code/ });
+  await verdictHeader.getByRole('button').click();
+  await expect(verdictHeader).toHaveAttribute('aria-sort', 'ascending');
+  await verdictHeader.getByRole('button').click();
+  await expect(verdictHeader).toHaveAttribute('aria-sort', 'descending');
+  await grid.getByRole('columnheader', { name: /Mobile number/ }).getByRole('button').click();
+  await expect(grid.getByRole('columnheader', { name: /Mobile number/ })).toHaveAttribute('aria-sort', 'ascending');
+  await expect(verdictHeader).toHaveAttribute('aria-sort', 'none');
 
   // 4. Explain it from the keyboard.
   await grid.focus();

@@ -64,7 +64,7 @@ export const ContactsTable = memo(function ContactsTable() {
         <div role="row" aria-rowindex={1} className="grid-row grid-head">
           {COLUMNS.map((c) => (
             <div role="columnheader" key={c.id} aria-sort={sort === c.id ? (descending ? 'descending' : 'ascending') : 'none'} className={`cell cell-${c.id}`}>
-              <button type="button" tabIndex={-1} onClick={() => setSort(c.id)}>
+              <button type="button" onClick={() => setSort(c.id)} aria-label={`Sort by ${c.label}`}>
                 {c.label} <span aria-hidden="true">{sort === c.id ? (descending ? '▼' : '▲') : ''}</span>
               </button>
             </div>
