@@ -125,3 +125,15 @@ test('opening a file that is not a workspace explains why and keeps the current 
   await expect(page.getByRole('heading', { name: 'Demo workspace' })).toBeVisible();
   await expect(page.getByTestId('demo-banner')).toBeVisible();
 });
+
+test('native menu commands reach the page: theme and open exports', async ({ app }) => {
+  const { page } = app;
+  await expect(page.getByTestId('demo-banner')).toBeVisible();
+  app.backend.host.emit('menu.command', { command: 'theme-dark' });
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+  app.backend.host.emit('menu.command', { command: 'theme-light' });
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'light');
+  app.dialogs.queueOpen([FIXTURE]);
+  app.backend.host.emit('menu.command', { command: 'open-exports' });
+  await expect(page.getByTestId('load-preview')).toContainText('tracking-with-bad-row.csv');
+});
