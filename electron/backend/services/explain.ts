@@ -65,8 +65,13 @@ export function explainNumber(ws: Workspace, resolver: KeywordResolver, rulebook
     };
   };
 
+  // The engine cites event ids ("s6-l91"); analysts read file and line.
+  const cites = new Map(scenario.events.map((e) => [e.id, e.evidence?.[0] ? `${e.evidence[0].file} line ${e.evidence[0].line}` : e.id]));
+  const readable = (text: string, ids: readonly string[]): string =>
+    [...ids].sort((a, b) => b.length - a.length).reduce((t, id) => t.split(id).join(cites.get(id) ?? id), text);
+
   const codeExplanations: CodeExplanation[] = result.final.verdicts.map((v) => ({
-    code: v.code, verdict: v.verdict, sentence: v.reason, ruleIds: v.ruleIds, assumptions: v.assumptions,
+    code: v.code, verdict: v.verdict, sentence: readable(v.reason, v.eventIds), ruleIds: v.ruleIds, assumptions: v.assumptions,
     keywords: result.final.subscriptions.filter((s) => s.code === v.code).map((s) => keywordOf(v.code, s.keyword, s.status, s.eventId, s.ruleId)),
   }));
 

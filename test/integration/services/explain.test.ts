@@ -16,7 +16,7 @@ describe('number.explain', () => {
     expect(x.mobileNumber).toBe('15550100343');
     const code = x.codes.find((c) => c.code === '12345')!;
     expect(code.verdict).toBe('blocked-explicit');
-    expect(code.sentence).toContain('opted out of JOIN');
+    expect(code.sentence).toContain('opted out of JOIN (sms_message_tracking.csv line 91)');
     expect(code.assumptions).toContain('customStopCodeWide');
     const join = code.keywords.find((k) => k.keyword === 'JOIN')!;
     expect(join).toMatchObject({ status: 'OptedOut', ruleId: 'STOP-CUSTOM', assumptions: ['customStopCodeWide'] });
