@@ -1,35 +1,234 @@
-/** The backend behind the IPC handlers: owns the in-memory sql.js workspace. Runs in plain Node. */
+/**
+ * The backend behind the IPC handlers: owns the Workspace (loader's db/workspace), the workspace-wide
+ * rulebook settings, the precomputed verdict table and the load in progress. Plain Node; every file
+ * path arrives from the host's dialogs (or main's drop/recent handling), never from the renderer.
+ */
+import { readdir } from 'node:fs/promises';
+import { join } from 'node:path';
 import type { AppInfo, WorkspaceSummary } from '../../shared/ipc/contract';
-import type { Database } from 'sql.js';
-import { openSqlJs } from './db/sqljs';
+import { EXPORT_FORMATS, type ContactQuery, type LoadRequest, type SaveResult } from '../../shared/ipc/desk-types';
+import { DEFAULT_PRESET, resolveRulebook, type Rulebook } from '../../shared/rules';
+import { contactsCount, facets, getMeta, loadErrorsPage, searchContacts, setMeta } from './db/desk-queries';
+import { Workspace } from './db/workspace';
+import { UserError } from './errors';
+import { KeywordResolver } from './history/keywords';
 import type { Host } from './host';
+import { FORMAT_IDS } from './import/format';
+import { explainNumber, scenarioOf } from './services/explain';
+import { loadPicked, Picks } from './services/load';
+import { rulebookView } from './services/rulebook-view';
+import { rebuildVerdicts } from './services/verdict-index';
+import { readWorkspace, workspaceName, WORKSPACE_FILTERS, writeErrorsCsv, writeWorkspace } from './services/workspace-file';
 
-export const RULEBOOK_ID = 'mobileconnect-2025';
+export const RULEBOOK_ID = DEFAULT_PRESET;
+
+// The contract's format list must be the loader's, in both directions.
+const SAME_FORMATS: [typeof FORMAT_IDS[number], typeof EXPORT_FORMATS[number]] extends [typeof EXPORT_FORMATS[number], typeof FORMAT_IDS[number]] ? true : never = true;
+void SAME_FORMATS;
+
+const ASSUMPTIONS_KEY = 'desk.assumptions';
 
 export class Backend {
-  private constructor(
-    readonly host: Host,
-    private db: Database,
-  ) {}
+  readonly picks = new Picks();
+  private ws!: Workspace;
+  private path: string | null = null;
+  private resolver: KeywordResolver | null = null;
+  private summaryCache: WorkspaceSummary | null = null;
+  private loading: AbortController | null = null;
+  private building = false;
+
+  private constructor(readonly host: Host) {}
 
   static async create(host: Host): Promise<Backend> {
-    const SQL = await openSqlJs();
-    return new Backend(host, new SQL.Database());
+    const backend = new Backend(host);
+    backend.adopt(await Workspace.create(), null);
+    if (host.assetsDir) await backend.openDemo();
+    return backend;
   }
 
   info(): AppInfo {
-    return { name: 'OptTrace', version: this.host.version, rulebookId: RULEBOOK_ID, host: this.host.name };
+    return { name: 'OptTrace', version: this.host.version, rulebookId: this.rulebook().id, host: this.host.name };
+  }
+
+  private adopt(ws: Workspace, path: string | null): void {
+    this.ws?.close();
+    this.ws = ws;
+    this.path = path;
+    this.refresh();
+  }
+  private refresh(): void {
+    this.resolver = null;
+    this.summaryCache = null;
+  }
+  private keywords(): KeywordResolver {
+    this.resolver ??= new KeywordResolver(this.ws);
+    return this.resolver;
+  }
+  private changed(reason: string): void {
+    this.refresh();
+    this.host.emit('workspace.changed', { reason });
+  }
+
+  /** The built-in demo: the CSVs under assets/demo loaded into a fresh workspace. */
+  async openDemo(): Promise<void> {
+    const dir = join(this.host.assetsDir, 'demo');
+    const files = (await readdir(dir).catch(() => [])).filter((f) => f.endsWith('.csv')).sort();
+    this.adopt(await Workspace.create({ name: 'Demo workspace', isDemo: true }), null);
+    if (files.length === 0) return;
+    const picked = await this.picks.fromPaths(files.map((f) => join(dir, f)));
+    await this.load({ token: picked.token!, files: [] });
+    this.ws.dirty = false;
+    this.refresh();
+  }
+
+  rulebook(overrides?: Readonly<Record<string, unknown>>): Rulebook {
+    const saved = JSON.parse(getMeta(this.ws, ASSUMPTIONS_KEY) ?? '{}') as Record<string, unknown>;
+    const r = resolveRulebook(undefined, { ...saved, ...overrides });
+    if (!r.ok) throw new UserError('bad-input', r.issues.map((i) => `${i.path}: ${i.message}`).join('; '));
+    return r.rulebook;
   }
 
   summary(): WorkspaceSummary {
-    const [row] = this.db.exec('select sqlite_version()');
-    return {
-      name: `Untitled (SQLite ${String(row?.values[0]?.[0])})`,
-      isDemo: false,
-      dirty: false,
-      schemaVersion: 0,
-      sources: [],
-      counts: { numbers: 0, contacts: 0, subscriptions: 0, events: 0, loadErrors: 0 },
-    };
+    // Counting over millions of rows is not free: cache until the workspace changes; dirty/name are live.
+    this.summaryCache ??= this.ws.summary();
+    return { ...this.summaryCache, name: this.ws.name, isDemo: this.ws.isDemo, dirty: this.ws.dirty };
+  }
+
+  private guard(): void {
+    if (this.loading) throw new UserError('busy', 'Exports are loading; wait for the load to finish or cancel it.');
+    if (this.building) throw new UserError('busy', 'Verdicts are being recomputed; try again in a moment.');
+  }
+
+  pickFiles = () => this.picks.pick(this.host.dialogs);
+
+  async load(req: LoadRequest) {
+    this.guard();
+    const files = this.picks.take(req.token);
+    const unknown = req.files.find((f) => !files.some((p) => p.id === f.id));
+    if (unknown) throw new UserError('bad-input', `file id ${unknown.id} was not part of that pick`);
+    this.loading = new AbortController();
+    try {
+      const outcome = await loadPicked(this.ws, files, req, { signal: this.loading.signal, onProgress: (p) => this.host.emit('load.progress', p) });
+      if (outcome.status !== 'cancelled') {
+        this.refresh();
+        await this.buildVerdicts(this.rulebook());
+        this.changed('load');
+      }
+      return outcome;
+    } finally {
+      this.loading = null;
+    }
+  }
+
+  /** The verdict table, with progress pushed like a load ("Computing verdicts"). */
+  private async buildVerdicts(rulebook: Rulebook): Promise<void> {
+    this.building = true;
+    try {
+      await this.buildVerdictsNow(rulebook);
+    } finally {
+      this.building = false;
+    }
+  }
+  private async buildVerdictsNow(rulebook: Rulebook): Promise<void> {
+    await rebuildVerdicts(this.ws, rulebook, (p) => {
+      const secs = p.ms / 1000;
+      this.host.emit('load.progress', {
+        fileName: 'Computing verdicts', rows: p.done, bytes: p.done, totalBytes: p.total, rowsPerSecond: secs > 0 ? Math.round(p.done / secs) : 0,
+        etaSeconds: p.done > 0 ? Math.round((secs * (p.total - p.done)) / p.done) : 0,
+      });
+    });
+  }
+
+  cancelLoad(): { cancelled: boolean } {
+    if (!this.loading) return { cancelled: false };
+    this.loading.abort();
+    return { cancelled: true };
+  }
+
+  loadErrors = (offset: number, limit: number) => loadErrorsPage(this.ws, offset, limit);
+
+  async exportLoadErrors(): Promise<SaveResult> {
+    const path = await this.host.dialogs.saveFile({ title: 'Export load errors', defaultName: `${this.ws.name} load errors.csv`, filters: [{ name: 'CSV', extensions: ['csv'] }] });
+    if (!path) return { path: null, name: this.ws.name };
+    await writeErrorsCsv(this.ws, path);
+    return { path, name: this.ws.name };
+  }
+
+  search(q: ContactQuery) {
+    const t0 = performance.now();
+    if (q.after !== undefined && !q.after.startsWith('[')) throw new UserError('bad-input', 'the page cursor is not one this search returned');
+    return { ...searchContacts(this.ws, q), tookMs: performance.now() - t0 };
+  }
+  facets = () => facets(this.ws);
+
+  explain = (number: string, assumptions?: Readonly<Record<string, unknown>>) => explainNumber(this.ws, this.keywords(), this.rulebook(assumptions), number);
+  scenario = (number: string) => {
+    const s = scenarioOf(this.ws, this.keywords(), number);
+    const saved = JSON.parse(getMeta(this.ws, ASSUMPTIONS_KEY) ?? '{}') as Record<string, unknown>;
+    return Object.keys(saved).length ? { ...s, rulebook: { assumptions: saved } } : s;
+  };
+  rulebookView = () => rulebookView(this.rulebook());
+
+  async setAssumption(name: string, value: unknown) {
+    this.guard();
+    const next = { ...(JSON.parse(getMeta(this.ws, ASSUMPTIONS_KEY) ?? '{}') as Record<string, unknown>), [name]: value };
+    const r = resolveRulebook(undefined, next);
+    if (!r.ok) throw new UserError('bad-input', r.issues.map((i) => i.message).join('; '));
+    setMeta(this.ws, ASSUMPTIONS_KEY, JSON.stringify(next));
+    await this.buildVerdicts(r.rulebook);
+    this.ws.dirty = true;
+    this.changed('assumption');
+    return rulebookView(r.rulebook);
+  }
+
+  async save(as: boolean): Promise<SaveResult> {
+    this.guard();
+    let path = as ? null : this.path;
+    path ??= await this.host.dialogs.saveFile({ title: 'Save workspace', defaultName: `${this.ws.name}.sqlite`, filters: WORKSPACE_FILTERS });
+    if (!path) return { path: null, name: this.ws.name };
+    await writeWorkspace(this.ws, path);
+    this.ws.name = workspaceName(path);
+    this.ws.isDemo = false;
+    this.path = path;
+    this.changed('saved');
+    return { path, name: this.ws.name };
+  }
+
+  private async mayDiscard(action: string): Promise<boolean> {
+    return !this.ws.dirty || !this.host.confirmDiscard || (await this.host.confirmDiscard(action));
+  }
+
+  async open(): Promise<SaveResult> {
+    this.guard();
+    if (!(await this.mayDiscard('Open another workspace'))) return { path: null, name: this.ws.name };
+    const paths = await this.host.dialogs.openFiles({ title: 'Open workspace', filters: WORKSPACE_FILTERS, multiple: false });
+    if (!paths?.[0]) return { path: null, name: this.ws.name };
+    return this.openPath(paths[0]);
+  }
+
+  /** Also used by main for File → Recent. The current workspace stays if the file is bad. */
+  async openPath(path: string): Promise<SaveResult> {
+    this.guard();
+    const ws = await readWorkspace(path);
+    this.adopt(ws, path);
+    // A workspace written by another tool (the CLI) has no verdict table yet.
+    if (contactsCount(ws) === 0 && ws.summary().counts.numbers > 0) await this.buildVerdicts(this.rulebook());
+    this.changed('opened');
+    return { path, name: ws.name };
+  }
+
+  async newWorkspace(): Promise<WorkspaceSummary> {
+    this.guard();
+    if (!(await this.mayDiscard('Start a new workspace'))) return this.summary();
+    this.adopt(await Workspace.create(), null);
+    this.changed('new');
+    return this.summary();
+  }
+
+  get currentPath(): string | null {
+    return this.path;
+  }
+  get isDirty(): boolean {
+    return this.ws.dirty;
   }
 }

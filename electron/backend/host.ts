@@ -21,6 +21,8 @@ export interface Host {
   /** Folder holding demo/ and scenarios/ (the repo's assets/ in dev, resources/assets when packaged). */
   readonly assetsDir: string;
   readonly dialogs: FileDialogs;
+  /** Asks the user before unsaved changes are dropped ("Open workspace", "New workspace"); absent: go on. */
+  readonly confirmDiscard?: (action: string) => Promise<boolean>;
   emit<E extends PushEvent>(event: E, payload: PushEvents[E]): void;
 }
 

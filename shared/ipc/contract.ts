@@ -6,6 +6,12 @@
 import type { Scenario } from '../model';
 import type { Replay } from '../rules/replay-types';
 import type { Result } from './result';
+import type {
+  ContactFacets, ContactPage, ContactQuery, Explanation, LoadErrorsPage, LoadOutcome, LoadProgress, LoadRequest, PickResult,
+  RulebookView, SaveResult, ScenarioDocument,
+} from './desk-types';
+
+export type * from './desk-types';
 
 export interface AppInfo {
   readonly name: string;
@@ -80,6 +86,22 @@ export interface Api {
   'scenario.exportSteps': { readonly request: { readonly csv: string; readonly defaultName: string }; readonly result: SavedFile | null };
   /** The same engine in main: replay with the scenario's rulebook plus overrides. */
   'scenario.replay': { readonly request: { readonly scenario: Scenario; readonly assumptions?: Readonly<Record<string, unknown>> }; readonly result: Replay };
+  // The analyst's desktop: open, load, find, explain, keep (desk-types.ts).
+  'workspace.pickFiles': { readonly request: Record<string, never>; readonly result: PickResult };
+  'workspace.load': { readonly request: LoadRequest; readonly result: LoadOutcome };
+  'workspace.cancelLoad': { readonly request: Record<string, never>; readonly result: { readonly cancelled: boolean } };
+  'workspace.loadErrors': { readonly request: { readonly offset: number; readonly limit: number }; readonly result: LoadErrorsPage };
+  'workspace.exportLoadErrors': { readonly request: Record<string, never>; readonly result: SaveResult };
+  'workspace.save': { readonly request: Record<string, never>; readonly result: SaveResult };
+  'workspace.saveAs': { readonly request: Record<string, never>; readonly result: SaveResult };
+  'workspace.open': { readonly request: Record<string, never>; readonly result: SaveResult };
+  'workspace.new': { readonly request: Record<string, never>; readonly result: WorkspaceSummary };
+  'contacts.search': { readonly request: ContactQuery; readonly result: ContactPage };
+  'contacts.facets': { readonly request: Record<string, never>; readonly result: ContactFacets };
+  'number.explain': { readonly request: { readonly number: string; readonly assumptions?: Readonly<Record<string, unknown>> }; readonly result: Explanation };
+  'number.scenario': { readonly request: { readonly number: string }; readonly result: ScenarioDocument };
+  'rulebook.get': { readonly request: Record<string, never>; readonly result: RulebookView };
+  'rulebook.setAssumption': { readonly request: { readonly name: string; readonly value: unknown }; readonly result: RulebookView };
 }
 
 export type Method = keyof Api;
@@ -89,7 +111,15 @@ export type ResultOf<M extends Method> = Api[M]['result'];
 /** Events main pushes to the renderer; the bridge lets the page subscribe to these names only. */
 export interface PushEvents {
   'workspace.changed': { readonly reason: string };
+  'load.progress': LoadProgress;
+  /** A native menu item was chosen; the renderer runs the matching store action. */
+  'menu.command': { readonly command: MenuCommand };
+  /** Export files were dropped on the window (paths resolved in the preload, picked in main). */
+  'files.dropped': PickResult;
 }
+
+export const MENU_COMMANDS = ['open-exports', 'open-workspace', 'save-workspace', 'save-workspace-as', 'new-workspace', 'theme-light', 'theme-dark', 'theme-system'] as const;
+export type MenuCommand = (typeof MENU_COMMANDS)[number];
 export type PushEvent = keyof PushEvents;
 
 /** What the preload exposes on `window.opttrace`: exactly one function per method, plus `on`. */

@@ -3,6 +3,7 @@ import type { Scenario } from '../model';
 import { parseScenario } from '../rules/parse-scenario';
 import { checkAssumptionValue } from '../rules/rulebook';
 import type { Method, RequestOf } from './contract';
+import { DESK_CHECKS } from './desk-requests';
 import { describe, empty, obj, str, type Check } from './validate';
 
 /** A whole `opttrace-scenario@1` document, checked by the engine's own parser (paths prefixed). */
@@ -37,4 +38,5 @@ export const REQUEST_CHECKS: { readonly [M in Method]: Check<RequestOf<M>> } = {
   'scenario.save': obj({ scenario, defaultName: fileName }, []),
   'scenario.exportSteps': obj({ csv: str({ max: 100_000_000 }), defaultName: fileName }, []),
   'scenario.replay': obj({ scenario, assumptions }, ['assumptions']),
+  ...DESK_CHECKS,
 };

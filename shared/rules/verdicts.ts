@@ -48,7 +48,13 @@ const cite = (ids: readonly string[]): string => {
 const make = (
   mobileNumber: string, code: string, verdict: VerdictView['verdict'], sendable: boolean,
   eventIds: string[], ruleIds: RuleId[], assumptions: AssumptionName[], reason: string,
-): VerdictView => ({ mobileNumber, code, verdict, sendable, reason, eventIds, ruleIds, assumptions });
+): VerdictView => ({ mobileNumber, code, verdict, sendable, reason, eventIds: exact(eventIds), ruleIds: exact(ruleIds), assumptions: exact(assumptions) });
+
+/**
+ * The working lists grew by push, which leaves V8 arrays with 17 slots; a replay keeps one verdict
+ * per (number, code), so keep exact-size copies (the working arrays die young, which is cheap).
+ */
+const exact = <T>(xs: T[]): T[] => (xs.length === 0 ? [] : xs.slice());
 
 export const verdictFor = (a: Assumptions, n: NumberState, code: string, gaps: readonly Gap[] | undefined): VerdictView => {
   const c = n.codes.get(code);

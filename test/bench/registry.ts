@@ -5,6 +5,7 @@ import { createHandlers } from '../../electron/backend/handlers';
 import { NO_DIALOGS } from '../../electron/backend/host';
 import { benchLoad } from './load-bench';
 import { benchRules } from './rules-bench';
+import { benchDesktop } from './desktop-bench';
 
 export interface Bench {
   readonly name: string;
@@ -39,4 +40,10 @@ const load: Bench = {
   run: () => benchLoad({ rows: Number(process.env.OPTTRACE_BENCH_ROWS ?? 1_000_000) }),
 };
 
-export const BENCHES: readonly Bench[] = [ipcRoundTrip, rules, load];
+const desktop: Bench = {
+  name: 'desktop',
+  description: 'big workspace (OPTTRACE_BENCH_ROWS, default 1M log rows): load, verdict table, search first page, explain p95',
+  run: () => benchDesktop(),
+};
+
+export const BENCHES: readonly Bench[] = [ipcRoundTrip, rules, load, desktop];

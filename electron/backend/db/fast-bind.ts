@@ -1,8 +1,8 @@
 /**
  * Fast positional binding for bulk inserts. sql.js's Statement.bind converts every string through a
  * temporary JS byte array and one malloc per value, which dominated million-row loads. Here a row's
- * strings are UTF-8 encoded natively, copied to wasm memory in ONE allocation (a memcpy) and bound
- * with sqlite3_bind_text directly.
+ * strings are UTF-8 encoded natively into a reused buffer, copied to a reused wasm buffer (one memcpy)
+ * and bound with sqlite3_bind_text directly.
  * Uses only functions sql.js exports on its module object; when any is missing (another sql.js
  * build) `lowLevel()` returns undefined and callers use the ordinary Statement API.
  */
@@ -28,9 +28,8 @@ const REQUIRED: (keyof LowLevelApi)[] = [
   '_sqlite3_bind_double', '_sqlite3_bind_blob', '_sqlite3_step', '_sqlite3_reset', '_sqlite3_errmsg',
 ];
 const SQLITE_DONE = 101;
-/** SQLITE_TRANSIENT: SQLite copies the bytes, so the row buffer can be freed right after step(). */
-const SQLITE_TRANSIENT = -1;
-const ASCII = /^[\x00-\x7f]*$/;
+/** SQLITE_STATIC: SQLite reads the bytes in place (see insertRow for why that is safe). */
+const SQLITE_STATIC = 0;
 
 /** OPTTRACE_PLAIN_BIND=1 forces the ordinary Statement API (benchmark comparison, troubleshooting). */
 export function lowLevel(sql: SqlJsStatic): LowLevelApi | undefined {
@@ -59,7 +58,38 @@ export function statementHandle(api: LowLevelApi, st: Statement, sqlText: string
   return undefined;
 }
 
-/** Binds a row positionally, steps once and resets; throws with SQLite's message on failure. */
+/**
+ * Per-module scratch: the row's UTF-8 bytes are written into one reused JS buffer and copied into one
+ * reused wasm buffer (grown, never shrunk), so a row costs no allocation on either side.
+ */
+interface Scratch {
+  js: Buffer;
+  ptr: number;
+  cap: number;
+}
+const scratches = new WeakMap<LowLevelApi, Scratch>();
+
+function scratchFor(api: LowLevelApi, bytes: number): Scratch {
+  let s = scratches.get(api);
+  if (!s) {
+    s = { js: Buffer.allocUnsafe(4096), ptr: 0, cap: 0 };
+    scratches.set(api, s);
+  }
+  if (s.js.length < bytes) s.js = Buffer.allocUnsafe(Math.max(bytes, s.js.length * 2));
+  if (s.cap < bytes) {
+    if (s.ptr) api._free(s.ptr);
+    s.cap = Math.max(bytes, s.cap * 2, 4096);
+    s.ptr = api._malloc(s.cap);
+    if (!s.ptr) throw new Error('insert failed: out of wasm memory for the row buffer');
+  }
+  return s;
+}
+
+/**
+ * Binds a row positionally, steps once and resets; throws with SQLite's message on failure.
+ * Text is bound SQLITE_STATIC from the shared scratch buffer: every parameter is rebound before each
+ * step, so SQLite never reads a stale pointer, and it skips one malloc+copy per value.
+ */
 export function insertRow(api: LowLevelApi, stmt: number, dbHandle: number, row: readonly (string | number | null)[]): void {
   let joined = '';
   let first = true;
@@ -69,32 +99,31 @@ export function insertRow(api: LowLevelApi, stmt: number, dbHandle: number, row:
       first = false;
     }
   }
-  const ascii = ASCII.test(joined);
-  let ptr = 0;
+  let ascii = true;
+  let off = 0;
   if (!first) {
-    const bytes = Buffer.from(joined, 'utf8');
-    ptr = api._malloc(bytes.length + 1);
-    api.writeArrayToMemory(bytes, ptr);
+    const s = scratchFor(api, joined.length * 3 + 1);
+    const n = s.js.write(joined, 0);
+    // UTF-8 is longer than the UTF-16 length exactly when some character is non-ASCII.
+    ascii = n === joined.length;
+    s.js[n] = 0;
+    api.writeArrayToMemory(s.js.subarray(0, n + 1), s.ptr);
+    off = s.ptr;
   }
-  try {
-    let off = ptr;
-    for (let i = 0; i < row.length; i++) {
-      const v = row[i];
-      if (typeof v === 'string') {
-        const n = ascii ? v.length : Buffer.byteLength(v, 'utf8');
-        api._sqlite3_bind_text(stmt, i + 1, off, n, SQLITE_TRANSIENT);
-        off += n + 1;
-      } else if (typeof v === 'number') {
-        if (Number.isInteger(v) && Math.abs(v) < 2 ** 31) api._sqlite3_bind_int(stmt, i + 1, v);
-        else api._sqlite3_bind_double(stmt, i + 1, v);
-      } else {
-        api._sqlite3_bind_blob(stmt, i + 1, 0, 0, 0); // a NULL pointer binds SQL NULL
-      }
+  for (let i = 0; i < row.length; i++) {
+    const v = row[i];
+    if (typeof v === 'string') {
+      const n = ascii ? v.length : Buffer.byteLength(v, 'utf8');
+      api._sqlite3_bind_text(stmt, i + 1, off, n, SQLITE_STATIC);
+      off += n + 1;
+    } else if (typeof v === 'number') {
+      if (Number.isInteger(v) && Math.abs(v) < 2 ** 31) api._sqlite3_bind_int(stmt, i + 1, v);
+      else api._sqlite3_bind_double(stmt, i + 1, v);
+    } else {
+      api._sqlite3_bind_blob(stmt, i + 1, 0, 0, 0); // a NULL pointer binds SQL NULL
     }
-    const rc = api._sqlite3_step(stmt);
-    api._sqlite3_reset(stmt);
-    if (rc !== SQLITE_DONE) throw new Error(`insert failed: ${api.UTF8ToString(api._sqlite3_errmsg(dbHandle))}`);
-  } finally {
-    if (ptr) api._free(ptr);
   }
+  const rc = api._sqlite3_step(stmt);
+  api._sqlite3_reset(stmt);
+  if (rc !== SQLITE_DONE) throw new Error(`insert failed: ${api.UTF8ToString(api._sqlite3_errmsg(dbHandle))}`);
 }

@@ -87,7 +87,8 @@ const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setImmedi
 /** Workspaces with a load in progress: sql.js has one connection, so loads never overlap. */
 const loading = new WeakSet<Workspace>();
 
-export async function loadFiles(ws: Workspace, files: readonly { path: string }[], opts: LoadOptions = {}): Promise<LoadResult> {
+/** `files[i].format` overrides detection for that file only (the desktop's per-file format select). */
+export async function loadFiles(ws: Workspace, files: readonly { path: string; format?: FormatId }[], opts: LoadOptions = {}): Promise<LoadResult> {
   if (loading.has(ws)) {
     const message = 'Another load is still running in this workspace: wait for it to finish or cancel it.';
     return { ok: false, cancelled: false, files: files.map((f) => ({ ...emptySummary(f.path), message, errorCode: 'busy' })) };
@@ -100,7 +101,7 @@ export async function loadFiles(ws: Workspace, files: readonly { path: string }[
   }
 }
 
-async function loadAll(ws: Workspace, files: readonly { path: string }[], opts: LoadOptions): Promise<LoadResult> {
+async function loadAll(ws: Workspace, files: readonly { path: string; format?: FormatId }[], opts: LoadOptions): Promise<LoadResult> {
   const summaries: FileLoadSummary[] = [];
   setCacheSize(ws, LOAD_CACHE_KIB);
   begin(ws);
@@ -109,7 +110,7 @@ async function loadAll(ws: Workspace, files: readonly { path: string }[], opts: 
       if (opts.signal?.aborted) throw new LoadCancelled();
       const sp = `file_${i}`;
       savepoint(ws, sp);
-      const s = await loadOne(ws, f.path, opts).catch((e: unknown) => {
+      const s = await loadOne(ws, f.path, f.format ? { ...opts, formatOverride: f.format } : opts).catch((e: unknown) => {
         rollbackTo(ws, sp);
         if (e instanceof LoadCancelled) throw e;
         return failed(f.path, e);

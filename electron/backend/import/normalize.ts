@@ -50,63 +50,72 @@ const DAYS = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 /** `YYYY-MM-DDTHH:mm:ss.fffZ` from UTC epoch ms, without Date allocation per call on the hot path. */
 const p2 = (n: number): string => (n < 10 ? '0' + n : String(n));
 const p3 = (n: number): string => (n < 10 ? '00' + n : n < 100 ? '0' + n : String(n));
+/** Two-digit fields from a table: 5 per date × millions of dates made String(n) calls add up. */
+const P2: readonly string[] = Array.from({ length: 100 }, (_, i) => p2(i));
 
 function toIso(y: number, mo: number, d: number, h: number, mi: number, sec: number, ms: number, offsetMin: number): string {
   // Fast path: CST shifts by whole hours; only a date rollover needs the Date object.
   const hh = h - offsetMin / 60;
   if (Number.isInteger(hh) && hh >= 0 && hh < 24 && y >= 1000) {
-    return `${y}-${p2(mo)}-${p2(d)}T${p2(hh)}:${p2(mi)}:${p2(sec)}.${p3(ms)}Z`;
+    return `${y}-${P2[mo]!}-${P2[d]!}T${P2[hh]!}:${P2[mi]!}:${P2[sec]!}.${ms === 0 ? '000' : p3(ms)}Z`;
   }
   return new Date(Date.UTC(y, mo - 1, d, h, mi, sec, ms) - offsetMin * 60_000).toISOString();
 }
 
-const digit = (s: string, i: number): number => {
-  const c = s.charCodeAt(i) - 48;
-  return c >= 0 && c <= 9 ? c : -1;
-};
+/** Fields of the last parseUsFast: y, mo, d, h, mi, sec, pm (0/1), canonical (0/1). Reused: no array per date. */
+const us = new Int32Array(8);
+/** End position of the last readNum. */
+let numEnd = 0;
+
+/** Up to `max` ASCII digits of `s` from `i` (value, or -1 when there are none); sets numEnd. */
+function readNum(s: string, i: number, max: number): number {
+  let n = 0;
+  const end = Math.min(s.length, i + max);
+  let k = i;
+  for (; k < end; k++) {
+    const c = s.charCodeAt(k) - 48;
+    if (c < 0 || c > 9) break;
+    n = n * 10 + c;
+  }
+  numEnd = k;
+  return k === i ? -1 : n;
+}
 
 const width = (n: number): number => (n >= 10 ? 2 : 1);
 
 /**
- * Hand-parsed `M/D/YYYY h:mm:ss AM` (the most common export shape); undefined → fall back to the
- * regexes. `canonical` = written exactly as formatCstUs would write it (no leading zeros).
+ * Hand-parsed `M/D/YYYY h:mm:ss AM` (the most common export shape) into `us`; false → fall back to
+ * the regexes. canonical = written exactly as formatCstUs would write it (no leading zeros).
  */
-function parseUsFast(s: string): [number, number, number, number, number, number, boolean, boolean] | undefined {
-  let i = 0;
-  let digits = 0;
-  const num = (maxDigits: number): number => {
-    let n = 0;
-    let k = 0;
-    for (; k < maxDigits; k++) {
-      const dg = digit(s, i);
-      if (dg < 0) break;
-      n = n * 10 + dg;
-      i++;
-    }
-    digits = k;
-    return k === 0 ? -1 : n;
-  };
-  let canonical = true;
-  const mo = num(2);
-  if (mo < 0 || s[i++] !== '/') return undefined;
-  canonical &&= digits === width(mo);
-  const d = num(2);
-  if (d < 0 || s[i++] !== '/') return undefined;
-  canonical &&= digits === width(d);
-  const y = num(4);
-  if (y < 1000 || s[i++] !== ' ') return undefined;
-  const h = num(2);
-  if (h < 0 || s[i++] !== ':') return undefined;
-  canonical &&= digits === width(h);
-  const mi = num(2);
-  if (mi < 0 || s[i++] !== ':') return undefined;
-  canonical &&= digits === 2;
-  const sec = num(2);
-  if (sec < 0 || s[i++] !== ' ') return undefined;
-  canonical &&= digits === 2;
-  const ap = s.slice(i);
-  if (ap !== 'AM' && ap !== 'PM') return undefined;
-  return [y, mo, d, h, mi, sec, ap === 'PM', canonical];
+function parseUsFast(s: string): boolean {
+  const mo = readNum(s, 0, 2);
+  let canonical = numEnd === width(mo);
+  if (mo < 0 || s.charCodeAt(numEnd) !== 47 /* / */) return false;
+  let at = numEnd + 1;
+  const d = readNum(s, at, 2);
+  canonical &&= numEnd - at === width(d);
+  if (d < 0 || s.charCodeAt(numEnd) !== 47) return false;
+  const y = readNum(s, numEnd + 1, 4);
+  if (y < 1000 || s.charCodeAt(numEnd) !== 32 /* space */) return false;
+  at = numEnd + 1;
+  const h = readNum(s, at, 2);
+  canonical &&= numEnd - at === width(h);
+  if (h < 0 || s.charCodeAt(numEnd) !== 58 /* : */) return false;
+  at = numEnd + 1;
+  const mi = readNum(s, at, 2);
+  canonical &&= numEnd - at === 2;
+  if (mi < 0 || s.charCodeAt(numEnd) !== 58) return false;
+  at = numEnd + 1;
+  const sec = readNum(s, at, 2);
+  canonical &&= numEnd - at === 2;
+  if (sec < 0 || s.charCodeAt(numEnd) !== 32) return false;
+  // Exactly "AM" or "PM" to the end.
+  const a = numEnd + 1;
+  if (s.length !== a + 2 || s.charCodeAt(a + 1) !== 77 /* M */) return false;
+  const ap = s.charCodeAt(a);
+  if (ap !== 65 /* A */ && ap !== 80 /* P */) return false;
+  us[0] = y; us[1] = mo; us[2] = d; us[3] = h; us[4] = mi; us[5] = sec; us[6] = ap === 80 ? 1 : 0; us[7] = canonical ? 1 : 0;
+  return true;
 }
 
 /**
@@ -119,12 +128,11 @@ export function parseExportDate(raw: string, out?: { canonical: boolean }): stri
   if (s === '' || s === 'NULL' || s === 'null') return null;
   let y: number, mo: number, d: number, h = 0, mi = 0, sec = 0, ms = 0;
   let offsetMin = CST_OFFSET_MINUTES;
-  const fast = parseUsFast(s);
-  if (fast) {
-    [y, mo, d, h, mi, sec] = fast;
-    if (out) out.canonical = fast[7] && s === raw;
+  if (parseUsFast(s)) {
+    y = us[0]!; mo = us[1]!; d = us[2]!; h = us[3]!; mi = us[4]!; sec = us[5]!;
+    if (out) out.canonical = us[7] === 1 && s === raw;
     if (h < 1 || h > 12) return undefined;
-    h = (h % 12) + (fast[6] ? 12 : 0);
+    h = (h % 12) + (us[6] === 1 ? 12 : 0);
   } else {
     let m = US_DATE.exec(s);
     if (m) {

@@ -6,6 +6,7 @@ import { BulkWriter } from '../db/bulk';
 import type { Workspace } from '../db/workspace';
 import type { CsvBatch } from './csv';
 import { RowContext, type ColumnIndex, type FormatSpec, type RowIssues } from './format';
+import { RowHashes } from './row-hashes';
 
 export interface LoadIssue {
   readonly line: number | null;
@@ -17,24 +18,10 @@ export interface LoadIssue {
 }
 
 const SAMPLE_SIZE = 20;
-/** Rows remembered for duplicate detection (~80 bytes each); beyond this, later rows are not checked. */
+/** Rows remembered for duplicate detection (~24 bytes each); beyond this, later rows are not checked. */
 const MAX_TRACKED_ROWS = 2_000_000;
 /** Warnings beyond this many per file are counted but not stored one by one (errors always are). */
 const MAX_STORED_WARNINGS = 50_000;
-
-/** 53-bit string hash (cyrb53): duplicate detection without keeping a million row strings alive. */
-function hash53(s: string): number {
-  let h1 = 0xdeadbeef;
-  let h2 = 0x41c6ce57;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    h1 = Math.imul(h1 ^ c, 2654435761);
-    h2 = Math.imul(h2 ^ c, 1597334677);
-  }
-  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
-  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
-  return 4294967296 * (2097151 & h2) + (h1 >>> 0);
-}
 
 export class RowSink implements RowIssues {
   loaded = 0;
@@ -44,7 +31,7 @@ export class RowSink implements RowIssues {
   readonly sample: LoadIssue[] = [];
   private readonly errors: BulkWriter;
   private readonly ctx: RowContext;
-  private readonly seen = new Map<number, number>();
+  private readonly seen = new RowHashes();
   private readonly width: number;
 
   constructor(
@@ -94,10 +81,8 @@ export class RowSink implements RowIssues {
         this.reject(null, f.join(',').slice(0, 200), 'field-count', `row has ${f.length} fields; the header has ${this.width} (${why})`);
         continue;
       }
-      const key = hash53(f.join('\u0001'));
-      const first = this.seen.get(key);
+      const first = this.seen.firstLine(f, ctx.line, this.seen.size < MAX_TRACKED_ROWS);
       if (first !== undefined) ctx.warn(null, null, 'duplicate-row', `identical to line ${first} (kept: both rows are evidence; history merges them)`);
-      else if (this.seen.size < MAX_TRACKED_ROWS) this.seen.set(key, ctx.line);
       const row = this.spec.mapRow(ctx);
       if (row === null) {
         this.rejected++;

@@ -4,6 +4,8 @@ import type { ViewId } from '../store/ui-slice';
 import { LibraryView } from '../features/library/library-view';
 import { SimulatorView } from '../features/simulator/simulator-view';
 import { WorkspaceView } from '../features/workspace/workspace-view';
+import { ContactsView } from '../features/contacts/contacts-view';
+import { RulebookView } from '../features/rulebook/rulebook-view';
 
 export interface ViewDef {
   readonly id: ViewId;
@@ -12,12 +14,11 @@ export interface ViewDef {
   readonly component: ComponentType;
 }
 
-const Placeholder = (label: string) => () => <p className="muted">{label} arrives with its issue.</p>;
 
 export const VIEWS: readonly ViewDef[] = [
   { id: 'workspace', label: 'Workspace', shortcut: '1', component: WorkspaceView },
-  { id: 'contacts', label: 'Contacts', shortcut: '2', component: Placeholder('Contacts') },
+  { id: 'contacts', label: 'Contacts', shortcut: '2', component: ContactsView },
   { id: 'simulator', label: 'Simulator', shortcut: '3', component: SimulatorView },
   { id: 'library', label: 'Scenario library', shortcut: '4', component: LibraryView },
-  { id: 'rulebook', label: 'Rulebook', shortcut: '5', component: Placeholder('Rulebook') },
+  { id: 'rulebook', label: 'Rulebook', shortcut: '5', component: RulebookView },
 ];

@@ -1,0 +1,30 @@
+/** Workspace files: export bytes → atomic write; open reads, validates (loader's Workspace), and only then replaces. */
+import { readFile } from 'node:fs/promises';
+import { basename, extname } from 'node:path';
+import { writeFileAtomic } from '../atomic-write';
+import { Workspace, WorkspaceOpenError } from '../db/workspace';
+import { UserError } from '../errors';
+import { loadErrorsCsv } from '../import/load-errors-csv';
+
+export const WORKSPACE_FILTERS = [{ name: 'OptTrace workspace', extensions: ['sqlite', 'opttrace'] }];
+
+export const workspaceName = (path: string): string => basename(path, extname(path));
+
+export async function writeWorkspace(ws: Workspace, path: string): Promise<void> {
+  await writeFileAtomic(path, ws.exportBytes());
+}
+
+/** Opens a workspace file; a corrupt or foreign file throws a UserError and the current workspace stays. */
+export async function readWorkspace(path: string): Promise<Workspace> {
+  const bytes = await readFile(path).catch((e: unknown) => {
+    throw new UserError('not-found', `Could not read ${basename(path)}: ${e instanceof Error ? e.message : String(e)}`);
+  });
+  try {
+    return await Workspace.open(bytes, { name: workspaceName(path) });
+  } catch (e) {
+    if (e instanceof WorkspaceOpenError) throw new UserError('bad-input', `${basename(path)} cannot be opened. ${e.message} The current workspace is unchanged.`, { reason: e.reason });
+    throw e;
+  }
+}
+
+export const writeErrorsCsv = (ws: Workspace, path: string): Promise<void> => writeFileAtomic(path, loadErrorsCsv(ws));

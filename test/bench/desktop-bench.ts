@@ -1,0 +1,60 @@
+/**
+ * Desktop benchmark on a big workspace (default 1M `_SMSSubscriptionLog` rows, `OPTTRACE_BENCH_ROWS`
+ * to change): load, verdict table build, search first page (number formats, filters), explain p95.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { searchContacts } from '../../electron/backend/db/desk-queries';
+import { Workspace } from '../../electron/backend/db/workspace';
+import { generateSubscriptionLog } from '../../electron/backend/demo/big-log';
+import { KeywordResolver } from '../../electron/backend/history/keywords';
+import { loadFiles } from '../../electron/backend/import/load';
+import { explainNumber } from '../../electron/backend/services/explain';
+import { rebuildVerdicts } from '../../electron/backend/services/verdict-index';
+import { defaultRulebook } from '../../shared/rules';
+
+const p95 = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * 0.95))] ?? NaN;
+
+export async function benchDesktop(rows = Number(process.env.OPTTRACE_BENCH_ROWS ?? 1_000_000)): Promise<Record<string, number>> {
+  const dir = mkdtempSync(join(tmpdir(), 'opttrace-desk-bench-'));
+  try {
+    const file = join(dir, 'sms_subscription_log.csv');
+    await generateSubscriptionLog(file, rows);
+    const ws = await Workspace.create();
+    let t = performance.now();
+    await loadFiles(ws, [{ path: file }]);
+    const loadSeconds = (performance.now() - t) / 1000;
+    const built = await rebuildVerdicts(ws, defaultRulebook());
+    const firstPage = (q: Parameters<typeof searchContacts>[1]) => {
+      const t0 = performance.now();
+      const page = searchContacts(ws, q);
+      return { ms: performance.now() - t0, page };
+    };
+    const any = firstPage({ limit: 100 });
+    const sample = any.page.rows[50]?.mobileNumber ?? '15550000001';
+    const typed = `+1 (${sample.slice(1, 4)}) ${sample.slice(4, 7)}-${sample.slice(7)}`;
+    const byNumber = firstPage({ query: typed, limit: 100 });
+    const byPrefix = firstPage({ query: sample.slice(1, 7), limit: 100 });
+    const byVerdict = firstPage({ verdict: 'blocked-explicit', limit: 100 });
+    const byStatusSorted = firstPage({ status: 'OptedOut', sort: 'verdict', descending: true, limit: 100 });
+    const deep = firstPage({ limit: 100, offset: Math.max(0, built.rows - 200) });
+    const resolver = new KeywordResolver(ws);
+    const rb = defaultRulebook();
+    const times: number[] = [];
+    const pages = searchContacts(ws, { limit: 200, offset: Math.floor(built.rows / 3) }).rows;
+    for (const r of pages) {
+      t = performance.now();
+      explainNumber(ws, resolver, rb, r.mobileNumber);
+      times.push(performance.now() - t);
+    }
+    ws.close();
+    return {
+      rows, loadSeconds, numbers: built.numbers, verdictRows: built.rows, verdictBuildSeconds: built.ms / 1000,
+      searchFirstPageMs: any.ms, searchByFormattedNumberMs: byNumber.ms, searchByPrefixMs: byPrefix.ms, searchByVerdictMs: byVerdict.ms,
+      searchByStatusSortedMs: byStatusSorted.ms, searchDeepOffsetMs: deep.ms, explainP95Ms: p95(times), explainMaxMs: Math.max(...times),
+    };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
