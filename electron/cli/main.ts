@@ -4,12 +4,14 @@
  */
 import { EXIT_USAGE, UsageError, prefixLines, type CliIo, type Command } from './command';
 import { diffCommand } from './commands/diff';
+import { explainCommand } from './commands/explain';
 import { helpCommand, usageText } from './commands/help';
+import { loadCommand } from './commands/load';
 import { replayCommand } from './commands/replay';
 
 export type { CliIo, Command } from './command';
 
-export const COMMANDS: readonly Command[] = [replayCommand, diffCommand, helpCommand(() => COMMANDS)];
+export const COMMANDS: readonly Command[] = [replayCommand, diffCommand, loadCommand, explainCommand, helpCommand(() => COMMANDS)];
 
 export const runCli = async (argv: readonly string[], io: CliIo): Promise<number> => {
   const [name, ...rest] = argv;
