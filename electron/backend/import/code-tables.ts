@@ -1,22 +1,32 @@
 /**
- * MobileConnect status/method code tables (rules.md §5, community-documented) as data, in ONE place
- * for the importers and history reconstruction. The rules engine keeps its own copy in shared/rules;
- * the two are to be merged into shared/rules when the engine lands.
+ * The MobileConnect code tables as the importers read them (string ids from CSV text). The facts live
+ * once, in shared/rules/code-tables.ts and shared/rules/assumptions.ts; this module only re-keys them.
  */
 import type { SubscriptionStatus } from '../../../shared/model/status';
+import { STOP_WORDS_2025, STOP_WORDS_LEGACY } from '../../../shared/rules/assumptions';
+import {
+  combinedStatus as combinedFromIds,
+  CONTACT_STATUS_IDS,
+  OPT_IN_METHOD as OPT_IN_METHODS,
+  OPT_IN_STATUS as OPT_IN_STATUSES,
+  OPT_OUT_METHOD as OPT_OUT_METHODS,
+  OPT_OUT_STATUS as OPT_OUT_STATUSES,
+  SUBSCRIPTION_SOURCE as SOURCES,
+  type CodeEntry,
+} from '../../../shared/rules/code-tables';
 
-export const OPT_IN_STATUS: Readonly<Record<string, string>> = {
-  '0': 'NotOptedIn', '1': 'OptInPending', '2': 'OptedIn',
-  '10': 'NotOptedIn (deleting)', '11': 'OptInPending (deleting)', '12': 'OptedIn (deleting)',
-};
-export const OPT_OUT_STATUS: Readonly<Record<string, string>> = { '0': 'NotOptedOut', '1': 'OptedOut', '10': 'NotOptedOut (deleting)', '11': 'OptedOut (deleting)' };
-export const OPT_IN_METHOD: Readonly<Record<string, string>> = {
-  '0': 'Unspecified', '1': 'WebCollect', '2': 'API', '4': 'Import', '6': 'Application', '12': 'Mobile Opt-In',
-};
+const byId = (table: readonly CodeEntry[]): Readonly<Record<string, string>> =>
+  Object.fromEntries(table.map((e) => [String(e.id), e.deleting ? `${e.name} (deleting)` : e.name]));
+
+export const OPT_IN_STATUS = byId(OPT_IN_STATUSES);
+export const OPT_OUT_STATUS = byId(OPT_OUT_STATUSES);
+export const OPT_IN_METHOD = byId(OPT_IN_METHODS);
 /** Empty/NULL opt-out method = the subscriber texted an opt-out keyword. */
-export const OPT_OUT_METHOD: Readonly<Record<string, string>> = { '4': 'Import', '6': 'Application', '14': 'MobileOriginated', '15': 'Suppression' };
-export const SUBSCRIPTION_SOURCE: Readonly<Record<string, string>> = { '2': 'API', '4': 'Import', '6': 'Application', '10': 'CustomObject', '12': 'MobileOptIn' };
-export const CONTACT_STATUS: Readonly<Record<string, 'Active' | 'Inactive' | 'Deleted'>> = { '1': 'Active', '2': 'Inactive', '3': 'Deleted' };
+export const OPT_OUT_METHOD = byId(OPT_OUT_METHODS);
+export const SUBSCRIPTION_SOURCE = byId(SOURCES);
+export const CONTACT_STATUS: Readonly<Record<string, 'Active' | 'Inactive' | 'Deleted'>> = Object.fromEntries(
+  Object.entries(CONTACT_STATUS_IDS).map(([name, id]) => [String(id), name as 'Active' | 'Inactive' | 'Deleted']),
+);
 
 export type CodeTableName = 'optInStatus' | 'optOutStatus' | 'optInMethod' | 'optOutMethod' | 'source' | 'contactStatus';
 export const CODE_TABLES: Readonly<Record<CodeTableName, Readonly<Record<string, string>>>> = {
@@ -43,27 +53,12 @@ export const OPT_OUT_STATUS_BY_NAME = byName(OPT_OUT_STATUS, { optedout: '1', no
 export const OPT_IN_METHOD_BY_NAME = byName(OPT_IN_METHOD, { mobileoptin: '12', application: '6', ui: '6' });
 export const OPT_OUT_METHOD_BY_NAME = byName(OPT_OUT_METHOD, { mobileoriginated: '14', application: '6', ui: '6' });
 
-/** Combined status (rules.md §1) from the two MobileConnect fields; undefined when ids are unknown. */
+/** Combined status (rules.md §1) from the two fields as exported (empty = 0); undefined when ids are unknown. */
 export function combinedStatus(optInStatusId: string | null, optOutStatusId: string | null): Exclude<SubscriptionStatus, 'None'> | undefined {
-  const out = optOutStatusId === '1' || optOutStatusId === '11';
-  if (out) return 'OptedOut';
-  if (optOutStatusId !== null && optOutStatusId !== '' && optOutStatusId !== '0' && optOutStatusId !== '10') return undefined;
-  switch (optInStatusId) {
-    case '2':
-    case '12':
-      return 'OptedIn';
-    case '1':
-    case '11':
-      return 'OptInPending';
-    case '0':
-    case '10':
-    case null:
-    case '':
-      return 'NotOptedIn';
-    default:
-      return undefined;
-  }
+  const id = (v: string | null): number => (v === null || v === '' ? 0 : /^\d+$/.test(v) ? Number(v) : -1);
+  const r = combinedFromIds(id(optInStatusId), id(optOutStatusId));
+  return r.ok ? r.status : undefined;
 }
 
-/** Global STOP words (rules.md STOP-CODE-WIDE, current help list), for gap detection only. */
-export const STOP_WORDS: readonly string[] = ['STOP', 'QUIT', 'CANCEL', 'END', 'UNSUBSCRIBE', 'REVOKE', 'OPT OUT', 'TERMINATE'];
+/** Every global STOP word of either preset, for gap detection only (the engine applies the rulebook's list). */
+export const STOP_WORDS: readonly string[] = [...new Set<string>([...STOP_WORDS_2025, ...STOP_WORDS_LEGACY])];
