@@ -52,7 +52,7 @@ describe('opttrace (usage)', () => {
     expect(r.stdout).toContain('journeyResubscribes = true or false (default false)');
   });
   it('unknown command: exit 2', async () => {
-    expect(await cli('audit')).toMatchObject({ code: 2, stderr: 'opttrace: unknown command "audit" (known: replay, diff, help); run "opttrace help"\n' });
+    expect(await cli('audit')).toMatchObject({ code: 2, stderr: 'opttrace: unknown command "audit" (known: replay, diff, load, explain, help); run "opttrace help"\n' });
   });
 });
 
