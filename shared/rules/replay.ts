@@ -177,7 +177,8 @@ export const verdictViews = (a: Assumptions, world: World, gaps: readonly Gap[])
   for (const n of world.values()) {
     const g = byNumber.get(n.mobileNumber);
     for (const code of n.codes.keys()) out.push(verdictFor(a, n, code, g));
-    const extra = new Set((g ?? []).map((x) => x.code).filter((x): x is string => x !== undefined && !n.codes.has(x)));
+    if (g === undefined) continue;
+    const extra = new Set(g.map((x) => x.code).filter((x): x is string => x !== undefined && !n.codes.has(x)));
     for (const code of extra) out.push(verdictFor(a, n, code, g));
   }
   // Gaps about numbers the history never mentions still get an `unknown` verdict.

@@ -15,11 +15,16 @@ export const businessDaysAfter = (from: number, days: number): number => {
   let left = days;
   while (left > 0) {
     t += DAY;
-    const wd = new Date(t).getUTCDay();
+    // Weekday without a Date per day: 1970-01-01 was a Thursday (4); 0 = Sunday, 6 = Saturday.
+    const wd = (((Math.floor(t / DAY) + 4) % 7) + 7) % 7;
     if (wd !== 0 && wd !== 6) left--;
   }
   return t;
 };
+
+/** Display spelling of the send's keyword, only needed for texts and flags (a function, not a closure per send). */
+const keywordName = (ctx: Ctx, c: CodeState, keywordKey: string | undefined): string | undefined =>
+  (keywordKey === undefined ? undefined : c.subs.get(keywordKey)?.keyword ?? ctx.displayKey(c.code, keywordKey));
 
 const INACTIVE: readonly AssumptionName[] = ['inactiveBlocksSend'];
 const UNDELIVERABLE: readonly AssumptionName[] = ['undeliverableBlocksSend'];
@@ -42,9 +47,7 @@ export const sendCheck = (ctx: Ctx, n: NumberState, c: CodeState, platformChecks
     }
   }
   const sent = platformChecks ? sendable : delivered;
-  // Display spelling of the keyword, only needed for texts and flags.
-  const kwName = (): string | undefined => (keywordKey === undefined ? undefined : c.subs.get(keywordKey)?.keyword ?? ctx.displayKey(c.code, keywordKey));
-  const kw = ctx.full ? kwName() : undefined;
+  const kw = ctx.full ? keywordName(ctx, c, keywordKey) : undefined;
   if (ctx.full) {
     const assumptions = ctx.a.inactiveBlocksSend && n.contact === 'Inactive' ? INACTIVE : ctx.a.undeliverableBlocksSend && n.undeliverable ? UNDELIVERABLE : NONE;
     ctx.decide({ ruleId: 'SEND-CHECK', target: 'event', code: c.code, ...(kw !== undefined ? { keyword: kw } : {}), sendable, sent, changed: false, assumptions },
@@ -58,19 +61,19 @@ export const sendCheck = (ctx: Ctx, n: NumberState, c: CodeState, platformChecks
   }
   if (!sent) return false;
   if (!platformChecks) {
-    if (!sendable) ctx.flag('SENT-WHILE-BLOCKED', 'SEND-CHECK', c.code, kwName(), () => `${ctx.what()}, but ${n.mobileNumber} was not sendable on ${c.code}: ${blockReason(ctx.a, n, c)}`);
+    if (!sendable) ctx.flag('SENT-WHILE-BLOCKED', 'SEND-CHECK', c.code, keywordName(ctx, c, keywordKey), () => `${ctx.what()}, but ${n.mobileNumber} was not sendable on ${c.code}: ${blockReason(ctx.a, n, c)}`);
     // A delivery for a pending keyword, or to a number whose only opt-ins on the code are pending.
     let pending = false;
     if (keywordKey !== undefined) pending = c.subs.get(keywordKey)?.status === 'OptInPending';
     else if (!sendable) for (const s of c.subs.values()) if (s.status === 'OptInPending') pending = true;
     if (pending) {
-      ctx.flag('PENDING-TREATED-AS-OPTED-IN', 'SEND-CHECK', c.code, kwName(), () => `${ctx.what()} for a subscription that was only opt-in pending, which counts as opted out`);
+      ctx.flag('PENDING-TREATED-AS-OPTED-IN', 'SEND-CHECK', c.code, keywordName(ctx, c, keywordKey), () => `${ctx.what()} for a subscription that was only opt-in pending, which counts as opted out`);
     }
   }
   if (!Number.isNaN(c.revokedAt)) {
     const deadline = businessDaysAfter(c.revokedAt, REVOCATION_BUSINESS_DAYS);
     if (ctx.at > deadline) {
-      ctx.flag('LATE-OPTOUT-HONOURED', 'SEND-CHECK', c.code, kwName(),
+      ctx.flag('LATE-OPTOUT-HONOURED', 'SEND-CHECK', c.code, keywordName(ctx, c, keywordKey),
         () => `${ctx.what()}, more than ${REVOCATION_BUSINESS_DAYS} business days after the subscriber asked to stop in plain words (${c.revokedBy ?? '?'} on ${fmtTime(c.revokedAt)}; deadline ${fmtTime(deadline)})`);
     }
   }

@@ -31,12 +31,22 @@ const list = (subs: readonly SubState[]): string => {
 };
 
 const evidence = (subs: readonly SubState[], eventIds: string[], ruleIds: RuleId[], assumptions: AssumptionName[]): void => {
-  for (const s of subs) {
+  for (let i = 0; i < subs.length; i++) {
+    const s = subs[i]!;
     if (s.eventId !== undefined && !eventIds.includes(s.eventId)) eventIds.push(s.eventId);
     if (!ruleIds.includes(s.ruleId)) ruleIds.push(s.ruleId);
-    for (const x of s.assumptions) if (!assumptions.includes(x)) assumptions.push(x);
+    for (let j = 0; j < s.assumptions.length; j++) if (!assumptions.includes(s.assumptions[j]!)) assumptions.push(s.assumptions[j]!);
   }
 };
+
+/**
+ * Scratch lists, reused for every verdict (verdictFor is synchronous and not re-entrant): pushing into
+ * fresh arrays grew each to 17 slots, the bulk of a replay's garbage. make() keeps exact-size copies.
+ */
+const EVENT_IDS: string[] = [];
+const RULE_IDS: RuleId[] = [];
+const ASSUMPTIONS: AssumptionName[] = [];
+const copy = <T>(xs: readonly T[]): T[] => (xs.length === 0 ? [] : xs.slice());
 
 const cite = (ids: readonly string[]): string => {
   if (ids.length === 0) return ' (starting state)';
@@ -48,13 +58,7 @@ const cite = (ids: readonly string[]): string => {
 const make = (
   mobileNumber: string, code: string, verdict: VerdictView['verdict'], sendable: boolean,
   eventIds: string[], ruleIds: RuleId[], assumptions: AssumptionName[], reason: string,
-): VerdictView => ({ mobileNumber, code, verdict, sendable, reason, eventIds: exact(eventIds), ruleIds: exact(ruleIds), assumptions: exact(assumptions) });
-
-/**
- * The working lists grew by push, which leaves V8 arrays with 17 slots; a replay keeps one verdict
- * per (number, code), so keep exact-size copies (the working arrays die young, which is cheap).
- */
-const exact = <T>(xs: T[]): T[] => (xs.length === 0 ? [] : xs.slice());
+): VerdictView => ({ mobileNumber, code, verdict, sendable, reason, eventIds: copy(eventIds), ruleIds: copy(ruleIds), assumptions: copy(assumptions) });
 
 export const verdictFor = (a: Assumptions, n: NumberState, code: string, gaps: readonly Gap[] | undefined): VerdictView => {
   const c = n.codes.get(code);
@@ -68,13 +72,18 @@ export const verdictFor = (a: Assumptions, n: NumberState, code: string, gaps: r
     else if (s.status === 'OptedOut') nOut++;
     else if (s.status === 'OptInPending') nPending++;
   }
-  const only = (status: SubState['status']): SubState[] => all.filter((s) => s.status === status);
+  // Usually every keyword has the status asked for: no filtered copy then.
+  const only = (status: SubState['status'], count: number): readonly SubState[] => (count === all.length ? all : all.filter((s) => s.status === status));
   const inactive = a.inactiveBlocksSend && n.contact === 'Inactive';
   const undeliverable = a.undeliverableBlocksSend && n.undeliverable;
   const sendable = nIn > 0 && !inactive && !undeliverable;
-  const eventIds: string[] = [];
-  const ruleIds: RuleId[] = ['SENDABILITY'];
-  const assumptions: AssumptionName[] = [];
+  const eventIds = EVENT_IDS;
+  const ruleIds = RULE_IDS;
+  const assumptions = ASSUMPTIONS;
+  eventIds.length = 0;
+  ruleIds.length = 0;
+  assumptions.length = 0;
+  ruleIds.push('SENDABILITY');
   let gap: Gap | undefined;
   if (gaps !== undefined) for (const g of gaps) if (g.code === undefined || g.code === code) { gap = g; break; }
   if (gap) {
@@ -83,12 +92,12 @@ export const verdictFor = (a: Assumptions, n: NumberState, code: string, gaps: r
     return make(n.mobileNumber, code, 'unknown', sendable, eventIds, ruleIds, assumptions, `Cannot decide whether ${n.mobileNumber} may be texted on ${code}: ${gap.reason} (the replayed history alone says ${sendable ? 'sendable' : 'not sendable'}).`);
   }
   if (sendable) {
-    const optedIn = only('OptedIn');
+    const optedIn = only('OptedIn', nIn);
     evidence(optedIn, eventIds, ruleIds, assumptions);
     return make(n.mobileNumber, code, 'allowed', sendable, eventIds, ruleIds, assumptions, `Sendable on ${code}: opted in to ${list(optedIn)}${cite(eventIds)} and the contact is ${n.contact ?? 'Active'}.`);
   }
   if (nIn > 0 && (inactive || undeliverable)) {
-    const optedIn = only('OptedIn');
+    const optedIn = only('OptedIn', nIn);
     if (n.contactEventId !== undefined) eventIds.push(n.contactEventId);
     ruleIds.push(n.contactRuleId);
     assumptions.push(inactive ? 'inactiveBlocksSend' : 'undeliverableBlocksSend');
@@ -96,11 +105,11 @@ export const verdictFor = (a: Assumptions, n: NumberState, code: string, gaps: r
     return make(n.mobileNumber, code, 'blocked-explicit', sendable, eventIds, ruleIds, assumptions, `Not sendable on ${code}: ${why}${cite(eventIds)}, although ${list(optedIn)} is opted in.`);
   }
   if (nOut > 0) {
-    const out = only('OptedOut');
+    const out = only('OptedOut', nOut);
     evidence(out, eventIds, ruleIds, assumptions);
     return make(n.mobileNumber, code, 'blocked-explicit', sendable, eventIds, ruleIds, assumptions, `Not sendable on ${code}: opted out of ${list(out)}${cite(eventIds)} and opted in to no keyword.`);
   }
   evidence(all, eventIds, ruleIds, assumptions);
-  if (nPending > 0) return make(n.mobileNumber, code, 'blocked-implicit', sendable, eventIds, ruleIds, assumptions, `Not sendable on ${code}: ${list(only('OptInPending'))} is only opt-in pending, which counts as opted out.`);
+  if (nPending > 0) return make(n.mobileNumber, code, 'blocked-implicit', sendable, eventIds, ruleIds, assumptions, `Not sendable on ${code}: ${list(only('OptInPending', nPending))} is only opt-in pending, which counts as opted out.`);
   return make(n.mobileNumber, code, 'blocked-implicit', sendable, eventIds, ruleIds, assumptions, `Not sendable on ${code}: the number never opted in to any keyword there.`);
 };
