@@ -154,12 +154,18 @@ export class Ctx {
       s.windowEnds = windowEnds;
       s.byStop = byStop;
     }
-    if (this.full) {
-      if (from !== to) this.changes.push({ kind: 'subscription', mobileNumber: this.event.mobileNumber, code: c.code, keyword, from, to, ruleId, assumptions });
-      this.decide({ ruleId, target: 'subscription', code: c.code, keyword, from, to, assumptions, changed: from !== to },
-        () => headlineFor(from, to, keyword, c.code), why);
-    }
+    if (this.full) this.recordSub(c.code, keyword, from, to, ruleId, assumptions, why);
     return from;
+  }
+
+  /**
+   * Kept out of setSub: a closure there (the headline) made V8 allocate a context on every call,
+   * 'none' mode included.
+   */
+  private recordSub(code: string, keyword: string, from: SubscriptionStatus, to: SubStatus, ruleId: RuleId, assumptions: readonly AssumptionName[], why: () => string): void {
+    if (from !== to) this.changes.push({ kind: 'subscription', mobileNumber: this.event.mobileNumber, code, keyword, from, to, ruleId, assumptions });
+    this.decide({ ruleId, target: 'subscription', code, keyword, from, to, assumptions, changed: from !== to },
+      () => headlineFor(from, to, keyword, code), why);
   }
 
   setContact(n: NumberState, to: ContactStatus, ruleId: RuleId, why: () => string, assumptions: readonly AssumptionName[] = NO_ASSUMPTIONS): void {
@@ -167,11 +173,14 @@ export class Ctx {
     n.contact = to;
     n.contactEventId = this.event.id;
     n.contactRuleId = ruleId;
-    if (this.full) {
-      if (from !== to) this.changes.push({ kind: 'contact', mobileNumber: n.mobileNumber, from: from ?? 'None', to, ruleId });
-      this.decide({ ruleId, target: 'contact', from: from ?? 'None', to, assumptions },
-        () => (from === to ? `Contact stays ${to}` : `Contact ${from === undefined ? 'created' : 'set'} ${to}`), why);
-    }
+    if (this.full) this.recordContact(n, from, to, ruleId, why, assumptions);
+  }
+
+  /** Kept out of setContact for the same reason as recordSub. */
+  private recordContact(n: NumberState, from: ContactStatus | undefined, to: ContactStatus, ruleId: RuleId, why: () => string, assumptions: readonly AssumptionName[]): void {
+    if (from !== to) this.changes.push({ kind: 'contact', mobileNumber: n.mobileNumber, from: from ?? 'None', to, ruleId });
+    this.decide({ ruleId, target: 'contact', from: from ?? 'None', to, assumptions },
+      () => (from === to ? `Contact stays ${to}` : `Contact ${from === undefined ? 'created' : 'set'} ${to}`), why);
   }
 
   flag(flag: FlagId, ruleId: RuleId, code: string | undefined, keyword: string | undefined, why: () => string): void {

@@ -55,6 +55,10 @@ const cite = (ids: readonly string[]): string => {
   return `${out})`;
 };
 
+/** The keywords with a status; usually all of them have it, and then no filtered copy is made. */
+const only = (all: readonly SubState[], status: SubState['status'], count: number): readonly SubState[] =>
+  (count === all.length ? all : all.filter((s) => s.status === status));
+
 const make = (
   mobileNumber: string, code: string, verdict: VerdictView['verdict'], sendable: boolean,
   eventIds: string[], ruleIds: RuleId[], assumptions: AssumptionName[], reason: string,
@@ -67,13 +71,12 @@ export const verdictFor = (a: Assumptions, n: NumberState, code: string, gaps: r
   let nIn = 0;
   let nOut = 0;
   let nPending = 0;
-  for (const s of all) {
+  for (let i = 0; i < all.length; i++) {
+    const s = all[i]!;
     if (s.status === 'OptedIn') nIn++;
     else if (s.status === 'OptedOut') nOut++;
     else if (s.status === 'OptInPending') nPending++;
   }
-  // Usually every keyword has the status asked for: no filtered copy then.
-  const only = (status: SubState['status'], count: number): readonly SubState[] => (count === all.length ? all : all.filter((s) => s.status === status));
   const inactive = a.inactiveBlocksSend && n.contact === 'Inactive';
   const undeliverable = a.undeliverableBlocksSend && n.undeliverable;
   const sendable = nIn > 0 && !inactive && !undeliverable;
@@ -92,12 +95,12 @@ export const verdictFor = (a: Assumptions, n: NumberState, code: string, gaps: r
     return make(n.mobileNumber, code, 'unknown', sendable, eventIds, ruleIds, assumptions, `Cannot decide whether ${n.mobileNumber} may be texted on ${code}: ${gap.reason} (the replayed history alone says ${sendable ? 'sendable' : 'not sendable'}).`);
   }
   if (sendable) {
-    const optedIn = only('OptedIn', nIn);
+    const optedIn = only(all, 'OptedIn', nIn);
     evidence(optedIn, eventIds, ruleIds, assumptions);
     return make(n.mobileNumber, code, 'allowed', sendable, eventIds, ruleIds, assumptions, `Sendable on ${code}: opted in to ${list(optedIn)}${cite(eventIds)} and the contact is ${n.contact ?? 'Active'}.`);
   }
   if (nIn > 0 && (inactive || undeliverable)) {
-    const optedIn = only('OptedIn', nIn);
+    const optedIn = only(all, 'OptedIn', nIn);
     if (n.contactEventId !== undefined) eventIds.push(n.contactEventId);
     ruleIds.push(n.contactRuleId);
     assumptions.push(inactive ? 'inactiveBlocksSend' : 'undeliverableBlocksSend');
@@ -105,11 +108,11 @@ export const verdictFor = (a: Assumptions, n: NumberState, code: string, gaps: r
     return make(n.mobileNumber, code, 'blocked-explicit', sendable, eventIds, ruleIds, assumptions, `Not sendable on ${code}: ${why}${cite(eventIds)}, although ${list(optedIn)} is opted in.`);
   }
   if (nOut > 0) {
-    const out = only('OptedOut', nOut);
+    const out = only(all, 'OptedOut', nOut);
     evidence(out, eventIds, ruleIds, assumptions);
     return make(n.mobileNumber, code, 'blocked-explicit', sendable, eventIds, ruleIds, assumptions, `Not sendable on ${code}: opted out of ${list(out)}${cite(eventIds)} and opted in to no keyword.`);
   }
   evidence(all, eventIds, ruleIds, assumptions);
-  if (nPending > 0) return make(n.mobileNumber, code, 'blocked-implicit', sendable, eventIds, ruleIds, assumptions, `Not sendable on ${code}: ${list(only('OptInPending', nPending))} is only opt-in pending, which counts as opted out.`);
+  if (nPending > 0) return make(n.mobileNumber, code, 'blocked-implicit', sendable, eventIds, ruleIds, assumptions, `Not sendable on ${code}: ${list(only(all, 'OptInPending', nPending))} is only opt-in pending, which counts as opted out.`);
   return make(n.mobileNumber, code, 'blocked-implicit', sendable, eventIds, ruleIds, assumptions, `Not sendable on ${code}: the number never opted in to any keyword there.`);
 };
