@@ -5,7 +5,7 @@
 import type { CodeDef, ContactStatus, KeywordDef, ScenarioEvent, SubscriptionStatus } from '../model';
 import type { AssumptionName, Assumptions } from './assumptions';
 import { describeEvent, sentence } from './explain-text';
-import type { Change, Decision, RaisedFlag } from './replay-types';
+import type { Change, Decision, RaisedFlag, Step } from './replay-types';
 import { RULES } from './rules-catalog';
 import type { FlagId, RuleId } from './rule-ids';
 import { codeState, numberState, type CodeState, type NumberState, type SubState, type SubStatus, type World } from './state';
@@ -33,12 +33,13 @@ export class Ctx {
   /** First words of the multi-word STOP phrases ("OPT"): only texts starting with one are normalised. */
   readonly multiFirst = new Set<string>();
   readonly flags: RaisedFlag[] = [];
-  // The current step.
+  // The current step. The lists are scratch, reused every step; `step()` hands out exact-size copies
+  // (fresh arrays grown by push keep 17 slots each, and 'full' replays keep every step).
   event!: ScenarioEvent;
   at = 0;
-  decisions: Decision[] = [];
-  stepFlags: RaisedFlag[] = [];
-  changes: Change[] = [];
+  readonly decisions: Decision[] = [];
+  readonly stepFlags: RaisedFlag[] = [];
+  readonly changes: Change[] = [];
 
   constructor(readonly a: Assumptions, codes: readonly CodeDef[], readonly world: World, full: boolean) {
     this.full = full;
@@ -91,10 +92,16 @@ export class Ctx {
     this.at = at;
     this.whatText = undefined;
     if (this.full) {
-      this.decisions = [];
-      this.stepFlags = [];
-      this.changes = [];
+      this.decisions.length = 0;
+      this.stepFlags.length = 0;
+      this.changes.length = 0;
     }
+  }
+
+  /** The current step's records ('full' mode), as exact-size arrays the step keeps. */
+  step(index: number): Step {
+    const ev = this.event;
+    return { index, event: ev, atMs: this.at, skipped: ev.skipped === true, decisions: this.decisions.slice(), flags: this.stepFlags.slice(), changes: this.changes.slice() };
   }
 
   num(mobileNumber: string): NumberState {

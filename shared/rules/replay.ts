@@ -93,7 +93,7 @@ export const replay = (rulebook: Rulebook, scenario: Readonly<Scenario>, options
     } else {
       dispatch(ctx, ev);
     }
-    if (full) steps.push({ index: i, event: ev, atMs: at, skipped: ev.skipped === true, decisions: ctx.decisions, flags: ctx.stepFlags, changes: ctx.changes });
+    if (full) steps.push(ctx.step(i));
     if (expectAfter.size > 0) {
       const due = expectAfter.get(ev.id);
       if (due) for (const { index, x } of due) results.push(checkExpectation(index, x, world, ctx.flags, a, canon));

@@ -8,6 +8,16 @@
  */
 const EMPTY: readonly never[] = [];
 
+/** An exact-size copy plus one: literals for the usual one or two entries (concat is a slow builtin call). */
+const append = <T>(xs: readonly T[], x: T): T[] => {
+  switch (xs.length) {
+    case 0: return [x];
+    case 1: return [xs[0]!, x];
+    case 2: return [xs[0]!, xs[1]!, x];
+    default: return xs.concat([x]);
+  }
+};
+
 export class SmallMap<V> {
   k: readonly string[] = EMPTY;
   v: V[] = EMPTY as never[];
@@ -28,8 +38,8 @@ export class SmallMap<V> {
   set(key: string, value: V): this {
     const i = this.k.indexOf(key);
     if (i < 0) {
-      this.k = this.k.concat(key);
-      this.v = this.v.concat([value]);
+      this.k = append(this.k, key);
+      this.v = append(this.v, value);
     } else this.v[i] = value;
     return this;
   }
