@@ -4,7 +4,7 @@
  */
 import type { CodeDef, ContactStatus, KeywordDef, ScenarioEvent, SubscriptionStatus } from '../model';
 import type { AssumptionName, Assumptions } from './assumptions';
-import { describeEvent, sentence } from './explain-text';
+import { describeEvent, flat, sentence } from './explain-text';
 import type { Change, Decision, RaisedFlag, Step } from './replay-types';
 import { RULES } from './rules-catalog';
 import type { FlagId, RuleId } from './rule-ids';
@@ -194,7 +194,7 @@ export class Ctx {
     // Fixed shape; absent code/keyword stay undefined (JSON leaves them out).
     const f: RaisedFlag = {
       flag, ruleId, eventId: this.event.id, at: this.event.at, mobileNumber: this.event.mobileNumber,
-      code, keyword, reason: this.full ? why() : '',
+      code, keyword, reason: this.full ? flat(why()) : '',
     };
     this.flags.push(f);
     if (this.full) this.stepFlags.push(f);

@@ -1,6 +1,7 @@
 /** Sendability and the verdict per (number, code), rules.md §1. */
 import type { Gap } from '../model';
 import type { AssumptionName, Assumptions } from './assumptions';
+import { flat } from './explain-text';
 import type { VerdictView } from './replay-types';
 import type { RuleId } from './rule-ids';
 import type { CodeState, NumberState, SubState } from './state';
@@ -48,6 +49,22 @@ const RULE_IDS: RuleId[] = [];
 const ASSUMPTIONS: AssumptionName[] = [];
 const copy = <T>(xs: readonly T[]): T[] => (xs.length === 0 ? [] : xs.slice());
 
+/**
+ * Rule-id and assumption lists take few distinct values, so verdicts share one frozen copy of each
+ * (a 1M-event replay keeps ~190k verdicts). Frozen: a consumer's mutation throws instead of leaking
+ * into other verdicts. Bounded, and deterministic (memoisation only).
+ */
+const SHARED = new Map<string, readonly string[]>();
+const shared = <T extends string>(xs: readonly T[]): readonly T[] => {
+  const key = xs.join(',');
+  let hit = SHARED.get(key) as readonly T[] | undefined;
+  if (hit === undefined) {
+    hit = Object.freeze(xs.slice());
+    if (SHARED.size < 1024) SHARED.set(key, hit);
+  }
+  return hit;
+};
+
 const cite = (ids: readonly string[]): string => {
   if (ids.length === 0) return ' (starting state)';
   let out = ` (${ids[0]!}`;
@@ -62,7 +79,7 @@ const only = (all: readonly SubState[], status: SubState['status'], count: numbe
 const make = (
   mobileNumber: string, code: string, verdict: VerdictView['verdict'], sendable: boolean,
   eventIds: string[], ruleIds: RuleId[], assumptions: AssumptionName[], reason: string,
-): VerdictView => ({ mobileNumber, code, verdict, sendable, reason, eventIds: copy(eventIds), ruleIds: copy(ruleIds), assumptions: copy(assumptions) });
+): VerdictView => ({ mobileNumber, code, verdict, sendable, reason: flat(reason), eventIds: copy(eventIds), ruleIds: shared(ruleIds), assumptions: shared(assumptions) });
 
 export const verdictFor = (a: Assumptions, n: NumberState, code: string, gaps: readonly Gap[] | undefined): VerdictView => {
   const c = n.codes.get(code);
