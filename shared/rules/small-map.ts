@@ -26,17 +26,24 @@ export class SmallMap<V> {
     return this.k.length;
   }
 
+  /** A plain loop: the optimiser inlines it, while indexOf is a builtin call per lookup. */
+  private find(key: string): number {
+    const k = this.k;
+    for (let i = 0; i < k.length; i++) if (k[i] === key) return i;
+    return -1;
+  }
+
   get(key: string): V | undefined {
-    const i = this.k.indexOf(key);
+    const i = this.find(key);
     return i < 0 ? undefined : this.v[i];
   }
 
   has(key: string): boolean {
-    return this.k.indexOf(key) >= 0;
+    return this.find(key) >= 0;
   }
 
   set(key: string, value: V): this {
-    const i = this.k.indexOf(key);
+    const i = this.find(key);
     if (i < 0) {
       this.k = append(this.k, key);
       this.v = append(this.v, value);
@@ -45,7 +52,7 @@ export class SmallMap<V> {
   }
 
   delete(key: string): boolean {
-    const i = this.k.indexOf(key);
+    const i = this.find(key);
     if (i < 0) return false;
     this.k = this.k.filter((_, j) => j !== i);
     this.v = this.v.filter((_, j) => j !== i);
