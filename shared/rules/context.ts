@@ -22,6 +22,9 @@ export interface CodeIndex {
 }
 
 const NO_ASSUMPTIONS: readonly AssumptionName[] = [];
+/** Most steps raise no flag and many change nothing: they share one frozen empty list (fewer objects to keep). */
+const NOTHING: readonly never[] = Object.freeze([]);
+const kept = <T>(xs: readonly T[]): readonly T[] => (xs.length === 0 ? NOTHING : xs.slice());
 const DEFAULT_RESPONSES = ['Y', 'YES'];
 
 export class Ctx {
@@ -101,7 +104,7 @@ export class Ctx {
   /** The current step's records ('full' mode), as exact-size arrays the step keeps. */
   step(index: number): Step {
     const ev = this.event;
-    return { index, event: ev, atMs: this.at, skipped: ev.skipped === true, decisions: this.decisions.slice(), flags: this.stepFlags.slice(), changes: this.changes.slice() };
+    return { index, event: ev, atMs: this.at, skipped: ev.skipped === true, decisions: this.decisions.slice(), flags: kept(this.stepFlags), changes: kept(this.changes) };
   }
 
   num(mobileNumber: string): NumberState {
