@@ -157,11 +157,10 @@ export const contactViews = (world: World): ContactView[] => {
   for (const n of world.values()) {
     const status = effectiveContact(n);
     if (status === undefined) continue;
-    out.push({
-      mobileNumber: n.mobileNumber, status, ruleId: n.contactRuleId,
-      ...(n.undeliverable ? { undeliverable: true } : {}),
-      ...(n.contactEventId !== undefined ? { eventId: n.contactEventId } : {}),
-    });
+    // Plain literals, not conditional spreads: no temporary objects per number, same key order.
+    const { mobileNumber, contactRuleId: ruleId, contactEventId: eventId } = n;
+    if (n.undeliverable) out.push(eventId === undefined ? { mobileNumber, status, ruleId, undeliverable: true } : { mobileNumber, status, ruleId, undeliverable: true, eventId });
+    else out.push(eventId === undefined ? { mobileNumber, status, ruleId } : { mobileNumber, status, ruleId, eventId });
   }
   return out;
 };
