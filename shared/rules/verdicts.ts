@@ -54,15 +54,25 @@ const copy = <T>(xs: readonly T[]): T[] => (xs.length === 0 ? [] : xs.slice());
  * (a 1M-event replay keeps ~190k verdicts). Frozen: a consumer's mutation throws instead of leaking
  * into other verdicts. Bounded, and deterministic (memoisation only).
  */
-const SHARED = new Map<string, readonly string[]>();
+// A trie keyed by the list's items (rule ids and assumption names are literals, so each step is a
+// cheap lookup and no key string is built); bounded, then plain copies.
+interface Trie { list: readonly string[] | undefined; readonly next: Map<string, Trie> }
+const ROOT: Trie = { list: Object.freeze([]), next: new Map() };
+let trieNodes = 0;
 const shared = <T extends string>(xs: readonly T[]): readonly T[] => {
-  const key = xs.join(',');
-  let hit = SHARED.get(key) as readonly T[] | undefined;
-  if (hit === undefined) {
-    hit = Object.freeze(xs.slice());
-    if (SHARED.size < 1024) SHARED.set(key, hit);
+  let t = ROOT;
+  for (let i = 0; i < xs.length; i++) {
+    let next = t.next.get(xs[i]!);
+    if (next === undefined) {
+      if (trieNodes >= 1024) return Object.freeze(xs.slice());
+      trieNodes++;
+      next = { list: undefined, next: new Map() };
+      t.next.set(xs[i]!, next);
+    }
+    t = next;
   }
-  return hit;
+  t.list ??= Object.freeze(xs.slice());
+  return t.list as readonly T[];
 };
 
 const cite = (ids: readonly string[]): string => {
