@@ -4,8 +4,8 @@
  */
 import type { CodeDef, ContactStatus, KeywordDef, ScenarioEvent, SubscriptionStatus } from '../model';
 import type { AssumptionName, Assumptions } from './assumptions';
-import { describeEvent, sentence } from './explain-text';
-import type { Change, Decision, RaisedFlag } from './replay-types';
+import { describeEvent, flat, sentence } from './explain-text';
+import type { Change, Decision, RaisedFlag, Step } from './replay-types';
 import { RULES } from './rules-catalog';
 import type { FlagId, RuleId } from './rule-ids';
 import { codeState, numberState, type CodeState, type NumberState, type SubState, type SubStatus, type World } from './state';
@@ -22,6 +22,9 @@ export interface CodeIndex {
 }
 
 const NO_ASSUMPTIONS: readonly AssumptionName[] = [];
+/** Most steps raise no flag and many change nothing: they share one frozen empty list (fewer objects to keep). */
+const NOTHING: readonly never[] = Object.freeze([]);
+const kept = <T>(xs: readonly T[]): readonly T[] => (xs.length === 0 ? NOTHING : xs.slice());
 const DEFAULT_RESPONSES = ['Y', 'YES'];
 
 export class Ctx {
@@ -33,12 +36,13 @@ export class Ctx {
   /** First words of the multi-word STOP phrases ("OPT"): only texts starting with one are normalised. */
   readonly multiFirst = new Set<string>();
   readonly flags: RaisedFlag[] = [];
-  // The current step.
+  // The current step. The lists are scratch, reused every step; `step()` hands out exact-size copies
+  // (fresh arrays grown by push keep 17 slots each, and 'full' replays keep every step).
   event!: ScenarioEvent;
   at = 0;
-  decisions: Decision[] = [];
-  stepFlags: RaisedFlag[] = [];
-  changes: Change[] = [];
+  readonly decisions: Decision[] = [];
+  readonly stepFlags: RaisedFlag[] = [];
+  readonly changes: Change[] = [];
 
   constructor(readonly a: Assumptions, codes: readonly CodeDef[], readonly world: World, full: boolean) {
     this.full = full;
@@ -91,10 +95,16 @@ export class Ctx {
     this.at = at;
     this.whatText = undefined;
     if (this.full) {
-      this.decisions = [];
-      this.stepFlags = [];
-      this.changes = [];
+      this.decisions.length = 0;
+      this.stepFlags.length = 0;
+      this.changes.length = 0;
     }
+  }
+
+  /** The current step's records ('full' mode), as exact-size arrays the step keeps. */
+  step(index: number): Step {
+    const ev = this.event;
+    return { index, event: ev, atMs: this.at, skipped: ev.skipped === true, decisions: this.decisions.slice(), flags: kept(this.stepFlags), changes: kept(this.changes) };
   }
 
   num(mobileNumber: string): NumberState {
@@ -154,12 +164,18 @@ export class Ctx {
       s.windowEnds = windowEnds;
       s.byStop = byStop;
     }
-    if (this.full) {
-      if (from !== to) this.changes.push({ kind: 'subscription', mobileNumber: this.event.mobileNumber, code: c.code, keyword, from, to, ruleId, assumptions });
-      this.decide({ ruleId, target: 'subscription', code: c.code, keyword, from, to, assumptions, changed: from !== to },
-        () => headlineFor(from, to, keyword, c.code), why);
-    }
+    if (this.full) this.recordSub(c.code, keyword, from, to, ruleId, assumptions, why);
     return from;
+  }
+
+  /**
+   * Kept out of setSub: a closure there (the headline) made V8 allocate a context on every call,
+   * 'none' mode included.
+   */
+  private recordSub(code: string, keyword: string, from: SubscriptionStatus, to: SubStatus, ruleId: RuleId, assumptions: readonly AssumptionName[], why: () => string): void {
+    if (from !== to) this.changes.push({ kind: 'subscription', mobileNumber: this.event.mobileNumber, code, keyword, from, to, ruleId, assumptions });
+    this.decide({ ruleId, target: 'subscription', code, keyword, from, to, assumptions, changed: from !== to },
+      () => headlineFor(from, to, keyword, code), why);
   }
 
   setContact(n: NumberState, to: ContactStatus, ruleId: RuleId, why: () => string, assumptions: readonly AssumptionName[] = NO_ASSUMPTIONS): void {
@@ -167,18 +183,21 @@ export class Ctx {
     n.contact = to;
     n.contactEventId = this.event.id;
     n.contactRuleId = ruleId;
-    if (this.full) {
-      if (from !== to) this.changes.push({ kind: 'contact', mobileNumber: n.mobileNumber, from: from ?? 'None', to, ruleId });
-      this.decide({ ruleId, target: 'contact', from: from ?? 'None', to, assumptions },
-        () => (from === to ? `Contact stays ${to}` : `Contact ${from === undefined ? 'created' : 'set'} ${to}`), why);
-    }
+    if (this.full) this.recordContact(n, from, to, ruleId, why, assumptions);
+  }
+
+  /** Kept out of setContact for the same reason as recordSub. */
+  private recordContact(n: NumberState, from: ContactStatus | undefined, to: ContactStatus, ruleId: RuleId, why: () => string, assumptions: readonly AssumptionName[]): void {
+    if (from !== to) this.changes.push({ kind: 'contact', mobileNumber: n.mobileNumber, from: from ?? 'None', to, ruleId });
+    this.decide({ ruleId, target: 'contact', from: from ?? 'None', to, assumptions },
+      () => (from === to ? `Contact stays ${to}` : `Contact ${from === undefined ? 'created' : 'set'} ${to}`), why);
   }
 
   flag(flag: FlagId, ruleId: RuleId, code: string | undefined, keyword: string | undefined, why: () => string): void {
     // Fixed shape; absent code/keyword stay undefined (JSON leaves them out).
     const f: RaisedFlag = {
       flag, ruleId, eventId: this.event.id, at: this.event.at, mobileNumber: this.event.mobileNumber,
-      code, keyword, reason: this.full ? why() : '',
+      code, keyword, reason: this.full ? flat(why()) : '',
     };
     this.flags.push(f);
     if (this.full) this.stepFlags.push(f);

@@ -1,4 +1,4 @@
-/** Plain-English building blocks for decision, flag and verdict reasons. Only used in 'full' mode. */
+/** Plain-English building blocks for decision, flag and verdict reasons (decisions and flags: 'full' mode only). */
 import type { ScenarioEvent, SubscriptionStatus } from '../model';
 import { assertNever, type AssumptionName, type Assumptions } from './assumptions';
 import { formatUtcMinute } from './iso-time';
@@ -74,4 +74,12 @@ export const fmtValue = (v: unknown): string => (Array.isArray(v) ? v.join(',') 
 
 /** "Headline: why (RULE, source; assumes …)". */
 export const sentence = (headline: string, why: string, ruleId: RuleId, assumptions: readonly AssumptionName[], a: Assumptions): string =>
-  `${headline}: ${why} ${citation(ruleId, assumptions, a)}`;
+  flat(`${headline}: ${why} ${citation(ruleId, assumptions, a)}`);
+
+/**
+ * The same text as one flat string. A template literal builds a rope (a tree of ~10-20 cons cells
+ * for a reason sentence); a replay keeps hundreds of thousands of reasons, and the ropes cost over
+ * twice the memory and many more objects for the GC to copy. Slicing a one-longer string makes V8
+ * flatten the rope once; what is kept is the flat text and a small slice of it.
+ */
+export const flat = (s: string): string => (s.length < 16 ? s : ` ${s}`.slice(1));

@@ -93,7 +93,7 @@ export const replay = (rulebook: Rulebook, scenario: Readonly<Scenario>, options
     } else {
       dispatch(ctx, ev);
     }
-    if (full) steps.push({ index: i, event: ev, atMs: at, skipped: ev.skipped === true, decisions: ctx.decisions, flags: ctx.stepFlags, changes: ctx.changes });
+    if (full) steps.push(ctx.step(i));
     if (expectAfter.size > 0) {
       const due = expectAfter.get(ev.id);
       if (due) for (const { index, x } of due) results.push(checkExpectation(index, x, world, ctx.flags, a, canon));
@@ -157,11 +157,10 @@ export const contactViews = (world: World): ContactView[] => {
   for (const n of world.values()) {
     const status = effectiveContact(n);
     if (status === undefined) continue;
-    out.push({
-      mobileNumber: n.mobileNumber, status, ruleId: n.contactRuleId,
-      ...(n.undeliverable ? { undeliverable: true } : {}),
-      ...(n.contactEventId !== undefined ? { eventId: n.contactEventId } : {}),
-    });
+    // Plain literals, not conditional spreads: no temporary objects per number, same key order.
+    const { mobileNumber, contactRuleId: ruleId, contactEventId: eventId } = n;
+    if (n.undeliverable) out.push(eventId === undefined ? { mobileNumber, status, ruleId, undeliverable: true } : { mobileNumber, status, ruleId, undeliverable: true, eventId });
+    else out.push(eventId === undefined ? { mobileNumber, status, ruleId } : { mobileNumber, status, ruleId, eventId });
   }
   return out;
 };
@@ -177,7 +176,8 @@ export const verdictViews = (a: Assumptions, world: World, gaps: readonly Gap[])
   for (const n of world.values()) {
     const g = byNumber.get(n.mobileNumber);
     for (const code of n.codes.keys()) out.push(verdictFor(a, n, code, g));
-    const extra = new Set((g ?? []).map((x) => x.code).filter((x): x is string => x !== undefined && !n.codes.has(x)));
+    if (g === undefined) continue;
+    const extra = new Set(g.map((x) => x.code).filter((x): x is string => x !== undefined && !n.codes.has(x)));
     for (const code of extra) out.push(verdictFor(a, n, code, g));
   }
   // Gaps about numbers the history never mentions still get an `unknown` verdict.

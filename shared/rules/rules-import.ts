@@ -20,14 +20,14 @@ export const applyImport = (ctx: Ctx, e: ImportEvent): void => {
   const key = ctx.canon(e.keyword);
   const name = ctx.displayKey(e.code, key);
   if (e.status === 'Unsubscribe') {
-    const why = `an Unsubscribe import row opts out the imported keyword${ctx.a.importUnsubscribeScope === 'code' ? ' and, under this rulebook, every keyword on its code' : ''} and makes the contact Inactive`;
-    ctx.setSub(c, key, name, 'OptedOut', 'IMPORT-UNSUBSCRIBE', SCOPE, () => `${ctx.what()}; ${why}`);
+    const why = (): string => `an Unsubscribe import row opts out the imported keyword${ctx.a.importUnsubscribeScope === 'code' ? ' and, under this rulebook, every keyword on its code' : ''} and makes the contact Inactive`;
+    ctx.setSub(c, key, name, 'OptedOut', 'IMPORT-UNSUBSCRIBE', SCOPE, () => `${ctx.what()}; ${why()}`);
     if (ctx.a.importUnsubscribeScope === 'code') {
       for (const [k, s] of c.subs) {
-        if (k !== key && s.status !== 'OptedOut') ctx.setSub(c, k, s.keyword, 'OptedOut', 'IMPORT-UNSUBSCRIBE', SCOPE, () => `${ctx.what()}; ${why}`);
+        if (k !== key && s.status !== 'OptedOut') ctx.setSub(c, k, s.keyword, 'OptedOut', 'IMPORT-UNSUBSCRIBE', SCOPE, () => `${ctx.what()}; ${why()}`);
       }
     }
-    ctx.setContact(n, 'Inactive', 'IMPORT-UNSUBSCRIBE', () => `${ctx.what()}; ${why}`);
+    ctx.setContact(n, 'Inactive', 'IMPORT-UNSUBSCRIBE', () => `${ctx.what()}; ${why()}`);
     return;
   }
   if (e.status === 'Active') {

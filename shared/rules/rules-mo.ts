@@ -42,58 +42,75 @@ const matchStop = (ctx: Ctx, text: string, first: string): { word: string; multi
   return undefined;
 };
 
+/**
+ * The hot path holds no closures: any closure capturing its locals made V8 allocate a context on
+ * every text, 'none' mode included. The texts live in the per-branch helpers below.
+ */
 export const applyInbound = (ctx: Ctx, e: MoEvent | QueueMoEvent): void => {
   const n = ctx.num(e.mobileNumber);
   const c = ctx.code(n, e.code);
   const raw = firstWord(e.text);
   const first = ctx.canon(raw);
   const stop = matchStop(ctx, e.text, first);
+  if (ctx.full) recordFirstWord(ctx, e, stop, raw);
+  if (stop) return globalStop(ctx, e, n, c, stop.word);
   const idx = ctx.codes.get(e.code)?.keywords.get(first);
-  if (ctx.full) ctx.decide({ ruleId: 'MO-FIRST-WORD', target: 'event', code: e.code, assumptions: stop?.multi ? MULTI_WORD : FIRST_WORD },
-    () => `Keyword ${JSON.stringify(stop?.word ?? raw)}`, () => `${ctx.what()}, and the keyword of a text is its first word${stop?.multi ? ' (or a multi-word STOP phrase at its start)' : ''}`);
-  if (stop) {
-    if (e.type === 'api.queueMO') {
-      if (ctx.full) ctx.decide({ ruleId: 'API-OPT-OUT', target: 'event', code: e.code, changed: false },
-        () => `Opt-out through REST`, () => `queueMO is treated exactly as if the handset had sent ${stop.word}, so STOP-CODE-WIDE applies`);
-    }
-    codeWideStop(ctx, n, c, 'STOP-CODE-WIDE', NONE, `${stop.word} is a global STOP word and opts out of every keyword on its code`);
-    return;
-  }
-  if (idx) {
-    const kind = idx.def.kind;
-    switch (kind) {
-      case 'stop':
-        if (ctx.a.customStopCodeWide) {
-          codeWideStop(ctx, n, c, 'STOP-CUSTOM', CUSTOM_STOP, `${idx.def.keyword} is a custom STOP keyword of ${e.code}, which acts like a global STOP word there`);
-        } else {
-          if (ctx.full) ctx.decide({ ruleId: 'STOP-CUSTOM', target: 'event', code: e.code, assumptions: CUSTOM_STOP, changed: false },
-            () => `Nothing changed`, () => `${ctx.what()}; ${idx.def.keyword} is a custom STOP keyword but is assumed not to opt out code-wide`);
-          revoke(ctx, c, 'STOP-CUSTOM');
-        }
-        return;
-      case 'help':
-        if (ctx.full) ctx.decide({ ruleId: 'HELP', target: 'event', code: e.code, changed: false }, () => 'Nothing changed', () => `${ctx.what()}; ${idx.def.keyword} is a HELP keyword, which only answers with help text`);
-        return;
-      case 'opt-in':
-        optInKeyword(ctx, n, c, idx);
-        return;
-      case 'outbound':
-        unknownKeyword(ctx, c, `${idx.def.keyword} is an outbound keyword with no opt-in template`);
-        return;
-      default: {
-        const never: never = kind;
-        return never;
-      }
-    }
-  }
+  if (idx) return keywordText(ctx, e, n, c, idx);
   if (reply(ctx, c, first)) return;
-  unknownKeyword(ctx, c, `${JSON.stringify(raw)} is no keyword of ${e.code}`);
+  notAKeyword(ctx, e, c, raw);
 };
 
-/** STOP-CODE-WIDE / STOP-CUSTOM: every keyword of the number on the code becomes OptedOut. */
-const codeWideStop = (ctx: Ctx, n: NumberState, c: CodeState, ruleId: RuleId, assumptions: readonly AssumptionName[], why: string): void => {
+const notAKeyword = (ctx: Ctx, e: MoEvent | QueueMoEvent, c: CodeState, raw: string): void =>
+  unknownKeyword(ctx, c, () => `${JSON.stringify(raw)} is no keyword of ${e.code}`);
+
+const recordFirstWord = (ctx: Ctx, e: MoEvent | QueueMoEvent, stop: { word: string; multi: boolean } | undefined, raw: string): void =>
+  ctx.decide({ ruleId: 'MO-FIRST-WORD', target: 'event', code: e.code, assumptions: stop?.multi ? MULTI_WORD : FIRST_WORD },
+    () => `Keyword ${JSON.stringify(stop?.word ?? raw)}`, () => `${ctx.what()}, and the keyword of a text is its first word${stop?.multi ? ' (or a multi-word STOP phrase at its start)' : ''}`);
+
+const globalStop = (ctx: Ctx, e: MoEvent | QueueMoEvent, n: NumberState, c: CodeState, word: string): void => {
+  if (e.type === 'api.queueMO') {
+    if (ctx.full) ctx.decide({ ruleId: 'API-OPT-OUT', target: 'event', code: e.code, changed: false },
+      () => `Opt-out through REST`, () => `queueMO is treated exactly as if the handset had sent ${word}, so STOP-CODE-WIDE applies`);
+  }
+  codeWideStop(ctx, n, c, 'STOP-CODE-WIDE', NONE, () => `${word} is a global STOP word and opts out of every keyword on its code`);
+};
+
+/** A text whose first word is a keyword of the code. */
+const keywordText = (ctx: Ctx, e: MoEvent | QueueMoEvent, n: NumberState, c: CodeState, idx: KeywordIndex): void => {
+  const kind = idx.def.kind;
+  switch (kind) {
+    case 'stop':
+      if (ctx.a.customStopCodeWide) {
+        codeWideStop(ctx, n, c, 'STOP-CUSTOM', CUSTOM_STOP, () => `${idx.def.keyword} is a custom STOP keyword of ${e.code}, which acts like a global STOP word there`);
+      } else {
+        if (ctx.full) ctx.decide({ ruleId: 'STOP-CUSTOM', target: 'event', code: e.code, assumptions: CUSTOM_STOP, changed: false },
+          () => `Nothing changed`, () => `${ctx.what()}; ${idx.def.keyword} is a custom STOP keyword but is assumed not to opt out code-wide`);
+        revoke(ctx, c, 'STOP-CUSTOM');
+      }
+      return;
+    case 'help':
+      if (ctx.full) ctx.decide({ ruleId: 'HELP', target: 'event', code: e.code, changed: false }, () => 'Nothing changed', () => `${ctx.what()}; ${idx.def.keyword} is a HELP keyword, which only answers with help text`);
+      return;
+    case 'opt-in':
+      optInKeyword(ctx, n, c, idx);
+      return;
+    case 'outbound':
+      unknownKeyword(ctx, c, () => `${idx.def.keyword} is an outbound keyword with no opt-in template`);
+      return;
+    default: {
+      const never: never = kind;
+      return never;
+    }
+  }
+};
+
+/**
+ * STOP-CODE-WIDE / STOP-CUSTOM: every keyword of the number on the code becomes OptedOut. `why` is a
+ * thunk: the texts are only built in 'full' mode.
+ */
+const codeWideStop = (ctx: Ctx, n: NumberState, c: CodeState, ruleId: RuleId, assumptions: readonly AssumptionName[], why: () => string): void => {
   if (c.subs.size === 0) {
-    if (ctx.full) ctx.decide({ ruleId, target: 'event', code: c.code, assumptions, changed: false }, () => `Nothing to opt out of on ${c.code}`, () => `${ctx.what()}; ${why}, but the number has no subscription there (recorded)`);
+    if (ctx.full) ctx.decide({ ruleId, target: 'event', code: c.code, assumptions, changed: false }, () => `Nothing to opt out of on ${c.code}`, () => `${ctx.what()}; ${why()}, but the number has no subscription there (recorded)`);
   }
   const keys = c.subs.k;
   const subs = c.subs.v;
@@ -102,10 +119,10 @@ const codeWideStop = (ctx: Ctx, n: NumberState, c: CodeState, ruleId: RuleId, as
     const s = subs[i]!;
     if (s.status === 'OptedOut' && s.byStop) {
       if (ctx.full) ctx.decide({ ruleId, target: 'subscription', code: c.code, keyword: s.keyword, from: 'OptedOut', to: 'OptedOut', assumptions },
-        () => `${s.keyword} on ${c.code} stays OptedOut`, () => `${ctx.what()}; ${why}`);
+        () => `${s.keyword} on ${c.code} stays OptedOut`, () => `${ctx.what()}; ${why()}`);
       continue;
     }
-    ctx.setSub(c, key, s.keyword, 'OptedOut', ruleId, assumptions, () => `${ctx.what()}, and ${why}`, true);
+    ctx.setSub(c, key, s.keyword, 'OptedOut', ruleId, assumptions, () => `${ctx.what()}, and ${why()}`, true);
   }
   // The subscriber's own STOP honours any earlier plain-words revocation.
   c.revokedAt = NaN;
@@ -149,9 +166,10 @@ const optInKeyword = (ctx: Ctx, n: NumberState, c: CodeState, k: KeywordIndex): 
       const windowEnds = ctx.at + hours * 3_600_000;
       const assumptions = k.def.windowHours === undefined ? (ruleOverride ? [...AFTER_STOP, ...WINDOW] : WINDOW) : assumed;
       const rule: RuleId = ruleOverride ?? (template === 'age' ? 'TEMPLATE-AGE' : 'TEMPLATE-DOUBLE-START');
-      const asks = template === 'age' ? `an age of at least ${k.def.minimumAge ?? 0}` : `a reply of ${[...k.responses].join(' or ')}`;
+      // Built inside the thunk: only 'full' mode reads it.
+      const asks = (): string => (template === 'age' ? `an age of at least ${k.def.minimumAge ?? 0}` : `a reply of ${[...k.responses].join(' or ')}`);
       ctx.setSub(c, k.key, name, 'OptInPending', rule, assumptions,
-        () => `${ctx.what()}${again}; ${name} is a ${template === 'age' ? 'age-verified' : 'double'} opt-in keyword, which waits for ${asks} until ${fmtTime(windowEnds)} (${hours} h)`,
+        () => `${ctx.what()}${again}; ${name} is a ${template === 'age' ? 'age-verified' : 'double'} opt-in keyword, which waits for ${asks()} until ${fmtTime(windowEnds)} (${hours} h)`,
         false, windowEnds);
       return;
     }
@@ -205,8 +223,8 @@ const reply = (ctx: Ctx, c: CodeState, first: string): boolean => {
   return true;
 };
 
-const unknownKeyword = (ctx: Ctx, c: CodeState, why: string): void => {
-  if (ctx.full) ctx.decide({ ruleId: 'UNKNOWN-KEYWORD', target: 'event', code: c.code, changed: false }, () => 'Nothing changed', () => `${ctx.what()}; ${why}`);
+const unknownKeyword = (ctx: Ctx, c: CodeState, why: () => string): void => {
+  if (ctx.full) ctx.decide({ ruleId: 'UNKNOWN-KEYWORD', target: 'event', code: c.code, changed: false }, () => 'Nothing changed', () => `${ctx.what()}; ${why()}`);
   const e = ctx.event;
   if ((e.type === 'mo' || e.type === 'api.queueMO') && readsLikeOptOut(e.text)) revoke(ctx, c, 'UNKNOWN-KEYWORD');
 };

@@ -15,11 +15,16 @@ export const businessDaysAfter = (from: number, days: number): number => {
   let left = days;
   while (left > 0) {
     t += DAY;
-    const wd = new Date(t).getUTCDay();
+    // Weekday without a Date per day: 1970-01-01 was a Thursday (4); 0 = Sunday, 6 = Saturday.
+    const wd = (((Math.floor(t / DAY) + 4) % 7) + 7) % 7;
     if (wd !== 0 && wd !== 6) left--;
   }
   return t;
 };
+
+/** Display spelling of the send's keyword, only needed for texts and flags (a function, not a closure per send). */
+const keywordName = (ctx: Ctx, c: CodeState, keywordKey: string | undefined): string | undefined =>
+  (keywordKey === undefined ? undefined : c.subs.get(keywordKey)?.keyword ?? ctx.displayKey(c.code, keywordKey));
 
 const INACTIVE: readonly AssumptionName[] = ['inactiveBlocksSend'];
 const UNDELIVERABLE: readonly AssumptionName[] = ['undeliverableBlocksSend'];
@@ -42,12 +47,28 @@ export const sendCheck = (ctx: Ctx, n: NumberState, c: CodeState, platformChecks
     }
   }
   const sent = platformChecks ? sendable : delivered;
-  // Display spelling of the keyword, only needed for texts and flags.
-  const kwName = (): string | undefined => (keywordKey === undefined ? undefined : c.subs.get(keywordKey)?.keyword ?? ctx.displayKey(c.code, keywordKey));
-  const kw = ctx.full ? kwName() : undefined;
-  if (ctx.full) {
-    const assumptions = ctx.a.inactiveBlocksSend && n.contact === 'Inactive' ? INACTIVE : ctx.a.undeliverableBlocksSend && n.undeliverable ? UNDELIVERABLE : NONE;
-    ctx.decide({ ruleId: 'SEND-CHECK', target: 'event', code: c.code, ...(kw !== undefined ? { keyword: kw } : {}), sendable, sent, changed: false, assumptions },
+  // The texts live in helpers: a closure here would make V8 allocate a context on every send.
+  if (ctx.full) recordSendCheck(ctx, n, c, platformChecks, keywordKey, sendable, keywordBlocked, sent);
+  if (!sent) return false;
+  if (!platformChecks) {
+    if (!sendable) sentWhileBlocked(ctx, n, c, keywordKey);
+    // A delivery for a pending keyword, or to a number whose only opt-ins on the code are pending.
+    let pending = false;
+    if (keywordKey !== undefined) pending = c.subs.get(keywordKey)?.status === 'OptInPending';
+    else if (!sendable) for (const s of c.subs.values()) if (s.status === 'OptInPending') pending = true;
+    if (pending) pendingTreatedAsOptedIn(ctx, c, keywordKey);
+  }
+  if (!Number.isNaN(c.revokedAt)) {
+    const deadline = businessDaysAfter(c.revokedAt, REVOCATION_BUSINESS_DAYS);
+    if (ctx.at > deadline) lateOptOut(ctx, c, keywordKey, deadline);
+  }
+  return true;
+};
+
+const recordSendCheck = (ctx: Ctx, n: NumberState, c: CodeState, platformChecks: boolean, keywordKey: string | undefined, sendable: boolean, keywordBlocked: boolean, sent: boolean): void => {
+  const kw = keywordName(ctx, c, keywordKey);
+  const assumptions = ctx.a.inactiveBlocksSend && n.contact === 'Inactive' ? INACTIVE : ctx.a.undeliverableBlocksSend && n.undeliverable ? UNDELIVERABLE : NONE;
+  ctx.decide({ ruleId: 'SEND-CHECK', target: 'event', code: c.code, ...(kw !== undefined ? { keyword: kw } : {}), sendable, sent, changed: false, assumptions },
     () => (sent ? (sendable ? `Sent on ${c.code}` : `Delivered on ${c.code} although not sendable`) : `Not sent on ${c.code}`),
     () => {
       const why = sendable ? 'the number was sendable there (a keyword opted in)'
@@ -55,24 +76,14 @@ export const sendCheck = (ctx: Ctx, n: NumberState, c: CodeState, platformChecks
       const outcome = platformChecks ? (sent ? '' : '; the platform skips the message (an activity still shows success)') : '';
       return `${ctx.what()}; ${why}${outcome}`;
     });
-  }
-  if (!sent) return false;
-  if (!platformChecks) {
-    if (!sendable) ctx.flag('SENT-WHILE-BLOCKED', 'SEND-CHECK', c.code, kwName(), () => `${ctx.what()}, but ${n.mobileNumber} was not sendable on ${c.code}: ${blockReason(ctx.a, n, c)}`);
-    // A delivery for a pending keyword, or to a number whose only opt-ins on the code are pending.
-    let pending = false;
-    if (keywordKey !== undefined) pending = c.subs.get(keywordKey)?.status === 'OptInPending';
-    else if (!sendable) for (const s of c.subs.values()) if (s.status === 'OptInPending') pending = true;
-    if (pending) {
-      ctx.flag('PENDING-TREATED-AS-OPTED-IN', 'SEND-CHECK', c.code, kwName(), () => `${ctx.what()} for a subscription that was only opt-in pending, which counts as opted out`);
-    }
-  }
-  if (!Number.isNaN(c.revokedAt)) {
-    const deadline = businessDaysAfter(c.revokedAt, REVOCATION_BUSINESS_DAYS);
-    if (ctx.at > deadline) {
-      ctx.flag('LATE-OPTOUT-HONOURED', 'SEND-CHECK', c.code, kwName(),
-        () => `${ctx.what()}, more than ${REVOCATION_BUSINESS_DAYS} business days after the subscriber asked to stop in plain words (${c.revokedBy ?? '?'} on ${fmtTime(c.revokedAt)}; deadline ${fmtTime(deadline)})`);
-    }
-  }
-  return true;
 };
+
+const sentWhileBlocked = (ctx: Ctx, n: NumberState, c: CodeState, keywordKey: string | undefined): void =>
+  ctx.flag('SENT-WHILE-BLOCKED', 'SEND-CHECK', c.code, keywordName(ctx, c, keywordKey), () => `${ctx.what()}, but ${n.mobileNumber} was not sendable on ${c.code}: ${blockReason(ctx.a, n, c)}`);
+
+const pendingTreatedAsOptedIn = (ctx: Ctx, c: CodeState, keywordKey: string | undefined): void =>
+  ctx.flag('PENDING-TREATED-AS-OPTED-IN', 'SEND-CHECK', c.code, keywordName(ctx, c, keywordKey), () => `${ctx.what()} for a subscription that was only opt-in pending, which counts as opted out`);
+
+const lateOptOut = (ctx: Ctx, c: CodeState, keywordKey: string | undefined, deadline: number): void =>
+  ctx.flag('LATE-OPTOUT-HONOURED', 'SEND-CHECK', c.code, keywordName(ctx, c, keywordKey),
+    () => `${ctx.what()}, more than ${REVOCATION_BUSINESS_DAYS} business days after the subscriber asked to stop in plain words (${c.revokedBy ?? '?'} on ${fmtTime(c.revokedAt)}; deadline ${fmtTime(deadline)})`);

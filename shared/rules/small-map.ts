@@ -8,6 +8,16 @@
  */
 const EMPTY: readonly never[] = [];
 
+/** An exact-size copy plus one: literals for the usual one or two entries (concat is a slow builtin call). */
+const append = <T>(xs: readonly T[], x: T): T[] => {
+  switch (xs.length) {
+    case 0: return [x];
+    case 1: return [xs[0]!, x];
+    case 2: return [xs[0]!, xs[1]!, x];
+    default: return xs.concat([x]);
+  }
+};
+
 export class SmallMap<V> {
   k: readonly string[] = EMPTY;
   v: V[] = EMPTY as never[];
@@ -16,26 +26,33 @@ export class SmallMap<V> {
     return this.k.length;
   }
 
+  /** A plain loop: the optimiser inlines it, while indexOf is a builtin call per lookup. */
+  private find(key: string): number {
+    const k = this.k;
+    for (let i = 0; i < k.length; i++) if (k[i] === key) return i;
+    return -1;
+  }
+
   get(key: string): V | undefined {
-    const i = this.k.indexOf(key);
+    const i = this.find(key);
     return i < 0 ? undefined : this.v[i];
   }
 
   has(key: string): boolean {
-    return this.k.indexOf(key) >= 0;
+    return this.find(key) >= 0;
   }
 
   set(key: string, value: V): this {
-    const i = this.k.indexOf(key);
+    const i = this.find(key);
     if (i < 0) {
-      this.k = this.k.concat(key);
-      this.v = this.v.concat([value]);
+      this.k = append(this.k, key);
+      this.v = append(this.v, value);
     } else this.v[i] = value;
     return this;
   }
 
   delete(key: string): boolean {
-    const i = this.k.indexOf(key);
+    const i = this.find(key);
     if (i < 0) return false;
     this.k = this.k.filter((_, j) => j !== i);
     this.v = this.v.filter((_, j) => j !== i);

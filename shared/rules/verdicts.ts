@@ -1,6 +1,7 @@
 /** Sendability and the verdict per (number, code), rules.md §1. */
 import type { Gap } from '../model';
 import type { AssumptionName, Assumptions } from './assumptions';
+import { flat } from './explain-text';
 import type { VerdictView } from './replay-types';
 import type { RuleId } from './rule-ids';
 import type { CodeState, NumberState, SubState } from './state';
@@ -31,11 +32,47 @@ const list = (subs: readonly SubState[]): string => {
 };
 
 const evidence = (subs: readonly SubState[], eventIds: string[], ruleIds: RuleId[], assumptions: AssumptionName[]): void => {
-  for (const s of subs) {
+  for (let i = 0; i < subs.length; i++) {
+    const s = subs[i]!;
     if (s.eventId !== undefined && !eventIds.includes(s.eventId)) eventIds.push(s.eventId);
     if (!ruleIds.includes(s.ruleId)) ruleIds.push(s.ruleId);
-    for (const x of s.assumptions) if (!assumptions.includes(x)) assumptions.push(x);
+    for (let j = 0; j < s.assumptions.length; j++) if (!assumptions.includes(s.assumptions[j]!)) assumptions.push(s.assumptions[j]!);
   }
+};
+
+/**
+ * Scratch lists, reused for every verdict (verdictFor is synchronous and not re-entrant): pushing into
+ * fresh arrays grew each to 17 slots, the bulk of a replay's garbage. make() keeps exact-size copies.
+ */
+const EVENT_IDS: string[] = [];
+const RULE_IDS: RuleId[] = [];
+const ASSUMPTIONS: AssumptionName[] = [];
+const copy = <T>(xs: readonly T[]): T[] => (xs.length === 0 ? [] : xs.slice());
+
+/**
+ * Rule-id and assumption lists take few distinct values, so verdicts share one frozen copy of each
+ * (a 1M-event replay keeps ~190k verdicts). Frozen: a consumer's mutation throws instead of leaking
+ * into other verdicts. Bounded, and deterministic (memoisation only).
+ */
+// A trie keyed by the list's items (rule ids and assumption names are literals, so each step is a
+// cheap lookup and no key string is built); bounded, then plain copies.
+interface Trie { list: readonly string[] | undefined; readonly next: Map<string, Trie> }
+const ROOT: Trie = { list: Object.freeze([]), next: new Map() };
+let trieNodes = 0;
+const shared = <T extends string>(xs: readonly T[]): readonly T[] => {
+  let t = ROOT;
+  for (let i = 0; i < xs.length; i++) {
+    let next = t.next.get(xs[i]!);
+    if (next === undefined) {
+      if (trieNodes >= 1024) return Object.freeze(xs.slice());
+      trieNodes++;
+      next = { list: undefined, next: new Map() };
+      t.next.set(xs[i]!, next);
+    }
+    t = next;
+  }
+  t.list ??= Object.freeze(xs.slice());
+  return t.list as readonly T[];
 };
 
 const cite = (ids: readonly string[]): string => {
@@ -45,16 +82,14 @@ const cite = (ids: readonly string[]): string => {
   return `${out})`;
 };
 
+/** The keywords with a status; usually all of them have it, and then no filtered copy is made. */
+const only = (all: readonly SubState[], status: SubState['status'], count: number): readonly SubState[] =>
+  (count === all.length ? all : all.filter((s) => s.status === status));
+
 const make = (
   mobileNumber: string, code: string, verdict: VerdictView['verdict'], sendable: boolean,
   eventIds: string[], ruleIds: RuleId[], assumptions: AssumptionName[], reason: string,
-): VerdictView => ({ mobileNumber, code, verdict, sendable, reason, eventIds: exact(eventIds), ruleIds: exact(ruleIds), assumptions: exact(assumptions) });
-
-/**
- * The working lists grew by push, which leaves V8 arrays with 17 slots; a replay keeps one verdict
- * per (number, code), so keep exact-size copies (the working arrays die young, which is cheap).
- */
-const exact = <T>(xs: T[]): T[] => (xs.length === 0 ? [] : xs.slice());
+): VerdictView => ({ mobileNumber, code, verdict, sendable, reason: flat(reason), eventIds: copy(eventIds), ruleIds: shared(ruleIds), assumptions: shared(assumptions) });
 
 export const verdictFor = (a: Assumptions, n: NumberState, code: string, gaps: readonly Gap[] | undefined): VerdictView => {
   const c = n.codes.get(code);
@@ -63,18 +98,22 @@ export const verdictFor = (a: Assumptions, n: NumberState, code: string, gaps: r
   let nIn = 0;
   let nOut = 0;
   let nPending = 0;
-  for (const s of all) {
+  for (let i = 0; i < all.length; i++) {
+    const s = all[i]!;
     if (s.status === 'OptedIn') nIn++;
     else if (s.status === 'OptedOut') nOut++;
     else if (s.status === 'OptInPending') nPending++;
   }
-  const only = (status: SubState['status']): SubState[] => all.filter((s) => s.status === status);
   const inactive = a.inactiveBlocksSend && n.contact === 'Inactive';
   const undeliverable = a.undeliverableBlocksSend && n.undeliverable;
   const sendable = nIn > 0 && !inactive && !undeliverable;
-  const eventIds: string[] = [];
-  const ruleIds: RuleId[] = ['SENDABILITY'];
-  const assumptions: AssumptionName[] = [];
+  const eventIds = EVENT_IDS;
+  const ruleIds = RULE_IDS;
+  const assumptions = ASSUMPTIONS;
+  eventIds.length = 0;
+  ruleIds.length = 0;
+  assumptions.length = 0;
+  ruleIds.push('SENDABILITY');
   let gap: Gap | undefined;
   if (gaps !== undefined) for (const g of gaps) if (g.code === undefined || g.code === code) { gap = g; break; }
   if (gap) {
@@ -83,12 +122,12 @@ export const verdictFor = (a: Assumptions, n: NumberState, code: string, gaps: r
     return make(n.mobileNumber, code, 'unknown', sendable, eventIds, ruleIds, assumptions, `Cannot decide whether ${n.mobileNumber} may be texted on ${code}: ${gap.reason} (the replayed history alone says ${sendable ? 'sendable' : 'not sendable'}).`);
   }
   if (sendable) {
-    const optedIn = only('OptedIn');
+    const optedIn = only(all, 'OptedIn', nIn);
     evidence(optedIn, eventIds, ruleIds, assumptions);
     return make(n.mobileNumber, code, 'allowed', sendable, eventIds, ruleIds, assumptions, `Sendable on ${code}: opted in to ${list(optedIn)}${cite(eventIds)} and the contact is ${n.contact ?? 'Active'}.`);
   }
   if (nIn > 0 && (inactive || undeliverable)) {
-    const optedIn = only('OptedIn');
+    const optedIn = only(all, 'OptedIn', nIn);
     if (n.contactEventId !== undefined) eventIds.push(n.contactEventId);
     ruleIds.push(n.contactRuleId);
     assumptions.push(inactive ? 'inactiveBlocksSend' : 'undeliverableBlocksSend');
@@ -96,11 +135,11 @@ export const verdictFor = (a: Assumptions, n: NumberState, code: string, gaps: r
     return make(n.mobileNumber, code, 'blocked-explicit', sendable, eventIds, ruleIds, assumptions, `Not sendable on ${code}: ${why}${cite(eventIds)}, although ${list(optedIn)} is opted in.`);
   }
   if (nOut > 0) {
-    const out = only('OptedOut');
+    const out = only(all, 'OptedOut', nOut);
     evidence(out, eventIds, ruleIds, assumptions);
     return make(n.mobileNumber, code, 'blocked-explicit', sendable, eventIds, ruleIds, assumptions, `Not sendable on ${code}: opted out of ${list(out)}${cite(eventIds)} and opted in to no keyword.`);
   }
   evidence(all, eventIds, ruleIds, assumptions);
-  if (nPending > 0) return make(n.mobileNumber, code, 'blocked-implicit', sendable, eventIds, ruleIds, assumptions, `Not sendable on ${code}: ${list(only('OptInPending'))} is only opt-in pending, which counts as opted out.`);
+  if (nPending > 0) return make(n.mobileNumber, code, 'blocked-implicit', sendable, eventIds, ruleIds, assumptions, `Not sendable on ${code}: ${list(only(all, 'OptInPending', nPending))} is only opt-in pending, which counts as opted out.`);
   return make(n.mobileNumber, code, 'blocked-implicit', sendable, eventIds, ruleIds, assumptions, `Not sendable on ${code}: the number never opted in to any keyword there.`);
 };

@@ -5,8 +5,15 @@
  * a shared machine. `calibration.mapOpsPerSec` (1M Map get/set over 100k number strings) lets a
  * reader scale the figures to the machine they ran on.
  */
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { defaultRulebook, replay, type RecordsMode } from '../../shared/rules';
 import { benchWorkload } from './rules-workload';
+
+// A full GC before each timed run, so a run does not pay for collecting the previous run's replay
+// (hundreds of MB at 1M events) or the workload's construction garbage.
+setFlagsFromString('--expose-gc');
+const collect = runInNewContext('gc') as () => void;
 
 const rssMb = (): number => process.memoryUsage().rss / (1024 * 1024);
 
@@ -16,6 +23,7 @@ const best = (fn: () => unknown, runs: number): Timing => {
   let wallMs = Number.POSITIVE_INFINITY;
   let cpuMs = Number.POSITIVE_INFINITY;
   for (let i = 0; i < runs; i++) {
+    collect();
     const c0 = process.cpuUsage();
     const t0 = performance.now();
     fn();
