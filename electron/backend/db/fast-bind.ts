@@ -64,6 +64,8 @@ export function statementHandle(api: LowLevelApi, st: Statement, sqlText: string
  */
 interface Scratch {
   js: Buffer;
+  /** Views of `js` by length, so copying n bytes to wasm allocates no subarray per row. */
+  views: Uint8Array[];
   ptr: number;
   cap: number;
 }
@@ -72,10 +74,13 @@ const scratches = new WeakMap<LowLevelApi, Scratch>();
 function scratchFor(api: LowLevelApi, bytes: number): Scratch {
   let s = scratches.get(api);
   if (!s) {
-    s = { js: Buffer.allocUnsafe(4096), ptr: 0, cap: 0 };
+    s = { js: Buffer.allocUnsafe(4096), views: [], ptr: 0, cap: 0 };
     scratches.set(api, s);
   }
-  if (s.js.length < bytes) s.js = Buffer.allocUnsafe(Math.max(bytes, s.js.length * 2));
+  if (s.js.length < bytes) {
+    s.js = Buffer.allocUnsafe(Math.max(bytes, s.js.length * 2));
+    s.views = [];
+  }
   if (s.cap < bytes) {
     if (s.ptr) api._free(s.ptr);
     s.cap = Math.max(bytes, s.cap * 2, 4096);
@@ -107,7 +112,8 @@ export function insertRow(api: LowLevelApi, stmt: number, dbHandle: number, row:
     // UTF-8 is longer than the UTF-16 length exactly when some character is non-ASCII.
     ascii = n === joined.length;
     s.js[n] = 0;
-    api.writeArrayToMemory(s.js.subarray(0, n + 1), s.ptr);
+    const view = (s.views[n + 1] ??= new Uint8Array(s.js.buffer, s.js.byteOffset, n + 1));
+    api.writeArrayToMemory(view, s.ptr);
     off = s.ptr;
   }
   for (let i = 0; i < row.length; i++) {

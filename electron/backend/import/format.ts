@@ -1,7 +1,7 @@
 /** What a format module declares (columns it knows, which it requires) and the per-row helpers. */
 import type { BulkRow, BulkTable } from '../db/tables';
 import { CODE_TABLES, type CodeTableName } from './code-tables';
-import { idText, normalizeNumber, parseExportDate, parseFlag } from './normalize';
+import { idText, isAllDigits, normalizeNumber, parseExportDate, parseFlag } from './normalize';
 
 export const FORMAT_IDS = [
   'sms-subscription-log',
@@ -175,7 +175,7 @@ export class RowContext {
   code(key: string, table: CodeTableName): string | null {
     const v = idText(this.raw(key));
     if (v === null) return null;
-    if (!/^\d+$/.test(v)) return this.fail(key, v, 'code-not-integer', `${this.ix.name(key)} must be a whole number id, got "${v}"`);
+    if (!isAllDigits(v)) return this.fail(key, v, 'code-not-integer', `${this.ix.name(key)} must be a whole number id, got "${v}"`);
     if (CODE_TABLES[table][v] === undefined) {
       this.warn(key, v, 'code-unknown', `${this.ix.name(key)} ${v} is not in the known code table (kept; events that depend on it are reported as gaps)`);
     }

@@ -10,7 +10,8 @@ export type NumberResult =
   | { readonly ok: true; readonly number: string; readonly warning?: { code: string; message: string } }
   | { readonly ok: false; readonly code: string; readonly message: string };
 
-const isAllDigits = (s: string): boolean => {
+/** ASCII digits only, non-empty (a loop: cheaper than a regex test on ~10 M cells per big file). */
+export const isAllDigits = (s: string): boolean => {
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
     if (c < 48 || c > 57) return false;

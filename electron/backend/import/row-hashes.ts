@@ -50,8 +50,15 @@ export class RowHashes {
     let h2 = 0x41c6ce57;
     for (let k = 0; k < f.length; k++) {
       const s = f[k]!;
-      for (let i = 0; i < s.length; i++) {
-        const c = s.charCodeAt(i);
+      // Two UTF-16 units per step (one 32-bit word): half the multiplies of one unit per step.
+      const even = s.length & ~1;
+      for (let i = 0; i < even; i += 2) {
+        const c = s.charCodeAt(i) | (s.charCodeAt(i + 1) << 16);
+        h1 = Math.imul(h1 ^ c, 2654435761);
+        h2 = Math.imul(h2 ^ c, 1597334677);
+      }
+      if (even !== s.length) {
+        const c = s.charCodeAt(even) | 0x10000; // marks the odd tail, so "a" + "" ≠ "" + "a"
         h1 = Math.imul(h1 ^ c, 2654435761);
         h2 = Math.imul(h2 ^ c, 1597334677);
       }

@@ -64,6 +64,7 @@ export class RowSink implements RowIssues {
   /** Processes rows from `from` until the batch ends or `deadline` (performance.now()) passes; returns where it stopped. */
   addBatch(b: CsvBatch, from = 0, deadline = Infinity): number {
     const ctx = this.ctx;
+    const anyMalformed = b.malformed.size > 0; // almost always false: skip a Map lookup per row
     for (let i = from; i < b.rows.length; i++) {
       if ((i & 255) === 0 && i > from && performance.now() > deadline) return i;
       const f = b.rows[i]!;
@@ -71,7 +72,7 @@ export class RowSink implements RowIssues {
       ctx.line = b.lines[i]!;
       ctx.failed = false;
       this.rowsSeen++;
-      const bad = b.malformed.get(i);
+      const bad = anyMalformed ? b.malformed.get(i) : undefined;
       if (bad !== undefined) {
         this.reject(null, null, 'csv-malformed', `malformed CSV record: ${bad}`);
         continue;
