@@ -12,6 +12,7 @@ import { KeywordResolver } from '../../electron/backend/history/keywords';
 import { loadFiles } from '../../electron/backend/import/load';
 import { explainNumber } from '../../electron/backend/services/explain';
 import { rebuildVerdicts } from '../../electron/backend/services/verdict-index';
+import { writeWorkspace } from '../../electron/backend/services/workspace-file';
 import { defaultRulebook } from '../../shared/rules';
 
 const p95 = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * 0.95))] ?? NaN;
@@ -48,8 +49,13 @@ export async function benchDesktop(rows = Number(process.env.OPTTRACE_BENCH_ROWS
       explainNumber(ws, resolver, rb, r.mobileNumber);
       times.push(performance.now() - t);
     }
+    // workspace.save: sql.js export + atomic write (temp file, fsync, rename).
+    t = performance.now();
+    await writeWorkspace(ws, join(dir, 'bench.sqlite'));
+    const saveSeconds = (performance.now() - t) / 1000;
     ws.close();
     return {
+      saveSeconds,
       rows, loadSeconds, numbers: built.numbers, verdictRows: built.rows, verdictBuildSeconds: built.ms / 1000,
       searchFirstPageMs: any.ms, searchByFormattedNumberMs: byNumber.ms, searchByPrefixMs: byPrefix.ms, searchByVerdictMs: byVerdict.ms,
       searchByStatusSortedMs: byStatusSorted.ms, searchDeepOffsetMs: deep.ms, explainP95Ms: p95(times), explainMaxMs: Math.max(...times),
