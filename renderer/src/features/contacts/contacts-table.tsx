@@ -31,7 +31,11 @@ export const ContactsTable = memo(function ContactsTable() {
   const first = items[0]?.index ?? 0;
   const last = items[items.length - 1]?.index ?? 0;
 
-  useEffect(() => setActive(0), [generation]);
+  // A new result set (search, filter, reload) starts at its top: keep the active row in view.
+  useEffect(() => {
+    setActive(0);
+    virtual.scrollToOffset(0);
+  }, [generation, virtual]);
   useEffect(() => {
     if (total === 0) return;
     for (let p = Math.floor(first / PAGE); p <= Math.floor(last / PAGE); p++) void fetchPage(p);
