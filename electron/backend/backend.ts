@@ -33,6 +33,7 @@ export class Backend {
   private ws!: Workspace;
   private path: string | null = null;
   private resolver: KeywordResolver | null = null;
+  private rulebookCache: Rulebook | null = null;
   private summaryCache: WorkspaceSummary | null = null;
   private loading: AbortController | null = null;
   private building = false;
@@ -57,6 +58,7 @@ export class Backend {
     this.refresh();
   }
   private refresh(): void {
+    this.rulebookCache = null;
     this.resolver = null;
     this.summaryCache = null;
   }
@@ -81,7 +83,13 @@ export class Backend {
     this.refresh();
   }
 
+  /** The workspace rulebook (saved assumptions), resolved once per change; overrides are resolved per call. */
   rulebook(overrides?: Readonly<Record<string, unknown>>): Rulebook {
+    if (!overrides || Object.keys(overrides).length === 0) return (this.rulebookCache ??= this.resolveRulebook());
+    return this.resolveRulebook(overrides);
+  }
+
+  private resolveRulebook(overrides?: Readonly<Record<string, unknown>>): Rulebook {
     const saved = JSON.parse(getMeta(this.ws, ASSUMPTIONS_KEY) ?? '{}') as Record<string, unknown>;
     const r = resolveRulebook(undefined, { ...saved, ...overrides });
     if (!r.ok) throw new UserError('bad-input', r.issues.map((i) => `${i.path}: ${i.message}`).join('; '));
@@ -175,6 +183,7 @@ export class Backend {
     const r = resolveRulebook(undefined, next);
     if (!r.ok) throw new UserError('bad-input', r.issues.map((i) => i.message).join('; '));
     setMeta(this.ws, ASSUMPTIONS_KEY, JSON.stringify(next));
+    this.rulebookCache = null;
     await this.buildVerdicts(r.rulebook);
     this.ws.dirty = true;
     this.changed('assumption');
