@@ -1,6 +1,7 @@
 /** Validators for the desktop methods: every field checked, unknown fields refused. */
 import { VERDICTS, SUBSCRIPTION_STATUSES } from '../model';
 import { checkAssumptionValue } from '../rules/rulebook';
+import { assumptionOverrides } from './assumption-check';
 import type { RequestOf } from './contract';
 import { CONTACT_SORTS, EXPORT_FORMATS } from './desk-types';
 import { arrayOf, bool, empty, int, obj, oneOf, str, type Check } from './validate';
@@ -15,16 +16,7 @@ type DeskMethod =
 const number = str({ min: 1, max: 40, pattern: /^[+\d\s().-]+$/, what: 'a mobile number (digits, spaces, + ( ) - .)' });
 const name = str({ min: 1, max: 64 });
 
-/** A record of assumption overrides: each name known, each value of that assumption's type. */
-const assumptions: Check<Readonly<Record<string, unknown>>> = (v, p, issues): v is Record<string, unknown> => {
-  if (v === null || typeof v !== 'object' || Array.isArray(v)) {
-    issues.push({ path: p, message: 'expected an object of assumption values' });
-    return false;
-  }
-  let good = true;
-  for (const [k, value] of Object.entries(v)) good = checkAssumptionValue(k, value, `${p}.${k}`, issues) && good;
-  return good;
-};
+const assumptions = assumptionOverrides;
 
 const setAssumption: Check<RequestOf<'rulebook.setAssumption'>> = (v, p, issues): v is RequestOf<'rulebook.setAssumption'> => {
   if (!obj({ name, value: (_x: unknown): _x is unknown => true })(v, p, issues)) return false;

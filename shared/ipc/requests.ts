@@ -1,10 +1,10 @@
 /** One run-time validator per contract method: main checks every payload before any handler runs. */
 import type { Scenario } from '../model';
 import { parseScenario } from '../rules/parse-scenario';
-import { checkAssumptionValue } from '../rules/rulebook';
+import { assumptionOverrides } from './assumption-check';
 import type { Method, RequestOf } from './contract';
 import { DESK_CHECKS } from './desk-requests';
-import { describe, empty, obj, str, type Check } from './validate';
+import { empty, obj, str, type Check } from './validate';
 
 /** A whole `opttrace-scenario@1` document, checked by the engine's own parser (paths prefixed). */
 const scenario: Check<Scenario> = (v, p, issues): v is Scenario => {
@@ -14,16 +14,7 @@ const scenario: Check<Scenario> = (v, p, issues): v is Scenario => {
   return false;
 };
 
-/** Assumption overrides by name; each value checked against its declared type. */
-const assumptions: Check<Record<string, unknown>> = (v, p, issues): v is Record<string, unknown> => {
-  if (v === null || typeof v !== 'object' || Array.isArray(v)) {
-    issues.push({ path: p, message: `expected an object, got ${describe(v)}` });
-    return false;
-  }
-  let good = true;
-  for (const [name, value] of Object.entries(v)) good = checkAssumptionValue(name, value, `${p}.${name}`, issues) && good;
-  return good;
-};
+const assumptions = assumptionOverrides;
 
 /** Library ids are plain file names inside assets/scenarios: no folders, no traversal. */
 const libraryId = str({ min: 1, max: 200, pattern: /^[a-z0-9][a-z0-9._-]*\.opttrace\.json$/i, what: 'a library file name (*.opttrace.json)' });
