@@ -1,8 +1,7 @@
 /** The `opttrace` command line, run in-process through runCli. */
-import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../../../electron/cli/main';
+import { runCapture } from '../../support/run-cli';
 
 const LIB = join(__dirname, '..', '..', '..', 'assets', 'scenarios');
 const lib = (name: string): string => join(LIB, `${name}.opttrace.json`);
@@ -23,19 +22,7 @@ const MEM: Record<string, string> = {
   }),
 };
 
-const cli = async (...argv: string[]) => {
-  let stdout = '';
-  let stderr = '';
-  const code = await runCli(argv, {
-    stdout: { write: (s: string) => (stdout += s) },
-    stderr: { write: (s: string) => (stderr += s) },
-    readFile: async (p: string) => {
-      const mem = MEM[p];
-      return mem ?? readFile(p, 'utf8');
-    },
-  });
-  return { code, stdout, stderr };
-};
+const cli = (...argv: string[]) => runCapture(argv, MEM);
 
 describe('opttrace (usage)', () => {
   it('no arguments: usage on stderr, exit 2', async () => {

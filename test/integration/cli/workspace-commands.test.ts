@@ -1,10 +1,9 @@
 /** `opttrace load` and `opttrace explain` over the real backend (sql.js, importers, engine). */
 import { existsSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from '../../../electron/cli/main';
+import { runCapture } from '../../support/run-cli';
 
 const ROOT = join(__dirname, '..', '..', '..');
 const DEMO = join(ROOT, 'assets', 'demo');
@@ -12,16 +11,7 @@ const demoFiles = readdirSync(DEMO).filter((f) => f.endsWith('.csv')).map((f) =>
 const dir = mkdtempSync(join(tmpdir(), 'opttrace-cli-ws-'));
 const ws = join(dir, 'demo.sqlite');
 
-const cli = async (...argv: string[]) => {
-  let stdout = '';
-  let stderr = '';
-  const code = await runCli(argv, {
-    stdout: { write: (s: string) => (stdout += s) },
-    stderr: { write: (s: string) => (stderr += s) },
-    readFile: (p: string) => readFile(p, 'utf8'),
-  });
-  return { code, stdout, stderr };
-};
+const cli = (...argv: string[]) => runCapture(argv);
 
 describe('opttrace load', () => {
   beforeAll(async () => {
