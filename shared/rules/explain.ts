@@ -17,6 +17,8 @@ export interface KeywordExplanation {
   readonly sources: readonly Source[];
   /** The reason of the decision that set this status (absent for the starting state). */
   readonly reason?: string;
+  /** The assumptions that decision relied on. */
+  readonly assumptions: readonly string[];
 }
 
 export interface CodeExplanation {
@@ -52,6 +54,7 @@ export const explainNumber = (r: Replay, mobileNumber: string): NumberExplanatio
             keyword: s.keyword, status: s.status, ruleId: s.ruleId, ruleTitle: RULES[s.ruleId].title,
             sources: RULES[s.ruleId].sources.map((id) => SOURCES[id]),
             ...(s.eventId !== undefined ? { eventId: s.eventId } : {}),
+            assumptions: d?.assumptions ?? [],
             ...(d ? { reason: d.reason } : {}),
           };
         }),

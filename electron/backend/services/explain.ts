@@ -5,11 +5,12 @@
  */
 import type { CodeExplanation, DecidingEvent, Discrepancy, Explanation, KeywordExplanation } from '../../../shared/ipc/desk-types';
 import type { Scenario, ScenarioEvent, SubscriptionStatus } from '../../../shared/model';
-import { RULES, SOURCES, replay, type Decision, type Rulebook, type RuleId, type Step } from '../../../shared/rules';
+import { explainNumber as explainReplay, RULES, replay, type Rulebook, type Step } from '../../../shared/rules';
 import type { Workspace } from '../db/workspace';
 import { UserError } from '../errors';
 import type { KeywordResolver } from '../history/keywords';
 import { reconstruct } from '../history/reconstruct';
+import { normalizeNumber } from '../import/normalize';
 import { cstText, utcText } from './time-text';
 
 const describe = (e: ScenarioEvent): string => {
@@ -27,19 +28,18 @@ const describe = (e: ScenarioEvent): string => {
 const deciding = (e: ScenarioEvent | undefined, atMs: number): DecidingEvent | null =>
   e ? { id: e.id, type: e.type, summary: describe(e), atUtc: utcText(atMs), atCst: cstText(atMs) } : null;
 
-const article = (ruleId: RuleId): string => RULES[ruleId].sources.map((s) => SOURCES[s].cite).join('; ') || 'OptTrace engine bookkeeping (no article)';
-
-export function findNumber(typed: string): string {
-  const digits = typed.replace(/\D+/g, '');
-  const number = digits.length === 10 ? `1${digits}` : digits;
-  if (number === '') throw new UserError('bad-input', `"${typed}" is not a mobile number`);
-  return number;
+/** The number as stored (normalized like the loader does), plus the 11-digit US form of a 10-digit entry. */
+export function findNumber(typed: string): { readonly number: string; readonly asTyped: string } {
+  const n = normalizeNumber(typed);
+  if (!n.ok) throw new UserError('bad-input', `"${typed}" is not a mobile number: ${n.message}`);
+  // Search accepts a US number typed without its country code; the loader keeps such values as exported.
+  return { number: n.number.length === 10 ? `1${n.number}` : n.number, asTyped: n.number };
 }
 
 const historyOf = (ws: Workspace, resolver: KeywordResolver, typed: string) => {
-  const number = findNumber(typed);
+  const { number, asTyped } = findNumber(typed);
   // A 10-digit value is kept as exported (with a load warning), so look for it as typed too.
-  for (const candidate of new Set([number, typed.replace(/\D+/g, '')])) {
+  for (const candidate of new Set([number, asTyped])) {
     const r = reconstruct(ws, candidate, resolver);
     if (r.scenario.events.length > 0 || (r.scenario.gaps?.length ?? 0) > 0 || r.current.subscriptions.length > 0 || r.current.contact) return { number: candidate, ...r };
   }
@@ -52,27 +52,25 @@ export function explainNumber(ws: Workspace, resolver: KeywordResolver, rulebook
   const result = replay(rulebook, scenario, { records: 'full' });
   const stepOf = new Map<string, Step>(result.steps.map((s) => [s.event.id, s]));
 
-  const keywordOf = (code: string, keyword: string, status: SubscriptionStatus, eventId: string | undefined, fallbackRule: RuleId): KeywordExplanation => {
-    const step = eventId ? stepOf.get(eventId) : undefined;
-    const decision: Decision | undefined = step?.decisions.find((d) => d.keyword === keyword && d.changed) ?? step?.decisions.find((d) => d.keyword === keyword) ?? step?.decisions[0];
-    const ruleId = decision?.ruleId ?? fallbackRule;
-    return {
-      keyword, status, ruleId, ruleTitle: RULES[ruleId].title, article: article(ruleId),
-      reason: decision?.reason ?? RULES[ruleId].description,
-      event: step ? deciding(step.event, step.atMs) : null,
-      evidence: step?.event.evidence ?? [],
-      assumptions: decision?.assumptions ?? [],
-    };
-  };
-
   // The engine cites event ids ("s6-l91"); analysts read file and line.
   const cites = new Map(scenario.events.map((e) => [e.id, e.evidence?.[0] ? `${e.evidence[0].file} line ${e.evidence[0].line}` : e.id]));
   const readable = (text: string, ids: readonly string[]): string =>
     [...ids].sort((a, b) => b.length - a.length).reduce((t, id) => t.split(id).join(cites.get(id) ?? id), text);
 
-  const codeExplanations: CodeExplanation[] = result.final.verdicts.map((v) => ({
-    code: v.code, verdict: v.verdict, sentence: readable(v.reason, v.eventIds), ruleIds: v.ruleIds, assumptions: v.assumptions,
-    keywords: result.final.subscriptions.filter((s) => s.code === v.code).map((s) => keywordOf(v.code, s.keyword, s.status, s.eventId, s.ruleId)),
+  // The engine's own per-number explanation, dressed with times, evidence rows and readable citations.
+  const codeExplanations: CodeExplanation[] = explainReplay(result, number).codes.map(({ code, verdict: v, keywords }) => ({
+    code, verdict: v.verdict, sentence: readable(v.reason, v.eventIds), ruleIds: v.ruleIds, assumptions: v.assumptions,
+    keywords: keywords.map((k): KeywordExplanation => {
+      const step = k.eventId ? stepOf.get(k.eventId) : undefined;
+      return {
+        keyword: k.keyword, status: k.status, ruleId: k.ruleId, ruleTitle: k.ruleTitle,
+        article: k.sources.map((src) => src.cite).join('; ') || 'OptTrace engine bookkeeping (no article)',
+        reason: k.reason ?? RULES[k.ruleId].description,
+        event: step ? deciding(step.event, step.atMs) : null,
+        evidence: step?.event.evidence ?? [],
+        assumptions: k.assumptions,
+      };
+    }),
   }));
 
   const replayed = result.final.subscriptions;
