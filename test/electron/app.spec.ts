@@ -5,7 +5,7 @@
 import { _electron as electron, expect, test, type ElectronApplication, type Page } from '@playwright/test';
 import { join } from 'node:path';
 import { METHODS } from '../../shared/ipc/channels';
-import { findElectronBinary } from '../support/electron-binary';
+import { findElectronBinary } from '../../scripts/electron-binary.cjs';
 
 const ROOT = join(__dirname, '..', '..');
 const binary = findElectronBinary(ROOT);

@@ -1,0 +1,1 @@
+export declare function findElectronBinary(root: string): { path: string } | { reason: string };
