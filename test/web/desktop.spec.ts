@@ -27,7 +27,7 @@ test('open the demo, load an export with bad rows, find, explain, flip an assump
   await expect(page.getByLabel('Format of tracking-with-bad-row.csv')).toHaveValue('sms-message-tracking');
   await axe('load preview');
   await page.getByRole('button', { name: 'Load', exact: true }).click();
-  await expect(page.getByTestId('load-summary')).toContainText('Loaded 5 row(s) from 1 of 1 file(s); 1 rejected');
+  await expect(page.getByTestId('load-summary')).toContainText('Loaded 5 rows; 1 row rejected');
   const rejected = page.getByTestId('rejected-rows');
   await expect(rejected.getByRole('row').filter({ hasText: '5/32/2025' })).toContainText(/Rejected\s*6\s*CreateDateTime/);
   await expect(rejected.getByRole('row').filter({ hasText: '5559870004' })).toContainText('10 digits');

@@ -42,7 +42,7 @@ export function reconstruct(ws: Workspace, number: string, resolver: KeywordReso
     scenario: {
       format: SCENARIO_FORMAT,
       title: `History of ${number}`,
-      description: `Reconstructed from ${new Set(events.flatMap((e) => e.evidence.map((x) => x.file))).size} export file(s); ${events.length} events, ${c.gaps.length} gaps.`,
+      description: describeHistory(new Set(events.flatMap((e) => e.evidence.map((x) => x.file))).size, events.length, c.gaps.length),
       codes: resolver.codeDefs(codes),
       events: events.map(finalize),
       gaps: c.gaps,
@@ -140,3 +140,7 @@ const finalize = (d: Draft): ScenarioEvent => {
   const { order: _order, synthetic: _synthetic, ...rest } = d;
   return rest as unknown as ScenarioEvent;
 };
+
+const plural = (n: number, one: string, many: string): string => `${n} ${n === 1 ? one : many}`;
+const describeHistory = (files: number, events: number, gaps: number): string =>
+  `Reconstructed from ${plural(files, 'export file', 'export files')}; ${plural(events, 'event', 'events')}, ${plural(gaps, 'gap', 'gaps')}.`;

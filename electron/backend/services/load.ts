@@ -90,10 +90,11 @@ export async function loadPicked(
   if (rowsLoaded === 0) {
     return { ...base, status: failed.length === out.length ? 'failed' : 'nothing-loaded', message: `Nothing was loaded. ${out.map((f) => f.message).filter(Boolean).join(' ')}`.trim() };
   }
-  const n = (x: number) => x.toLocaleString('en-US');
+  const count = (x: number, one: string, many: string) => `${x.toLocaleString('en-US')} ${x === 1 ? one : many}`;
+  const fromFiles = out.length === 1 ? '' : ` from ${out.length - failed.length} of ${out.length} files`;
   return {
     ...base,
     status: 'loaded',
-    message: `Loaded ${n(rowsLoaded)} row(s) from ${out.length - failed.length} of ${out.length} file(s)${rowsRejected ? `; ${n(rowsRejected)} rejected` : ''}.${failed.length ? ` ${failed.map((f) => f.message).join(' ')}` : ''}`,
+    message: `Loaded ${count(rowsLoaded, 'row', 'rows')}${fromFiles}${rowsRejected ? `; ${count(rowsRejected, 'row', 'rows')} rejected` : ''}.${failed.length ? ` ${failed.map((f) => f.message).join(' ')}` : ''}`,
   };
 }
