@@ -43,6 +43,9 @@ export class Ctx {
   readonly decisions: Decision[] = [];
   readonly stepFlags: RaisedFlag[] = [];
   readonly changes: Change[] = [];
+  /** Grouped replays (replay.ts): the current event's position in replay order, recorded per flag. */
+  position = 0;
+  flagPositions: number[] | undefined;
 
   constructor(readonly a: Assumptions, codes: readonly CodeDef[], readonly world: World, full: boolean) {
     this.full = full;
@@ -107,8 +110,17 @@ export class Ctx {
     return { index, event: ev, atMs: this.at, skipped: ev.skipped === true, decisions: this.decisions.slice(), flags: kept(this.stepFlags), changes: kept(this.changes) };
   }
 
+  // The last number looked up: consecutive events of one number (grouped replays, exports sorted by
+  // number) skip the world's hash lookup. A number's state object never changes once created.
+  private lastNumber: string | undefined;
+  private lastState: NumberState | undefined;
+
   num(mobileNumber: string): NumberState {
-    return numberState(this.world, mobileNumber);
+    if (mobileNumber === this.lastNumber) return this.lastState!;
+    const n = numberState(this.world, mobileNumber);
+    this.lastNumber = mobileNumber;
+    this.lastState = n;
+    return n;
   }
 
   code(n: NumberState, code: string): CodeState {
@@ -200,6 +212,7 @@ export class Ctx {
       code, keyword, reason: this.full ? flat(why()) : '',
     };
     this.flags.push(f);
+    this.flagPositions?.push(this.position);
     if (this.full) this.stepFlags.push(f);
   }
 }
