@@ -38,6 +38,20 @@ describe('scenario library', () => {
     });
   }
 
+  it("every scenario ends the same without step records (grouped replay) as with them", () => {
+    for (const file of files) {
+      const parsed = parseScenario(JSON.parse(readFileSync(join(DIR, file), 'utf8')));
+      if (!parsed.ok) throw new Error(file);
+      const rb = resolveRulebook(parsed.scenario.rulebook);
+      if (!rb.ok) throw new Error(file);
+      const full = replay(rb.rulebook, parsed.scenario);
+      const none = replay(rb.rulebook, parsed.scenario, { records: 'none' });
+      expect(none.final, file).toEqual(full.final);
+      expect(none.flags.map((f) => [f.flag, f.eventId, f.code]), file).toEqual(full.flags.map((f) => [f.flag, f.eventId, f.code]));
+      expect(none.expectations.map((x) => x.pass), file).toEqual(full.expectations.map((x) => x.pass));
+    }
+  });
+
   it('covers every rule id and every flag', () => {
     const rules = new Set<string>();
     const flags = new Set<string>();
