@@ -9,14 +9,16 @@ import { contactWhere, decodeCursor, encodeCursor, SORT_COLUMNS } from './contac
 import { NUMBER_TABLES } from './schema';
 import type { Workspace } from './workspace';
 
-const DDL = [
-  `CREATE TABLE IF NOT EXISTS desk_contacts (id INTEGER PRIMARY KEY, number TEXT NOT NULL, code TEXT NOT NULL,
+/** The table and its five search indexes (`suffix` keeps index names apart while a rebuild runs: contacts-build.ts). */
+export const DESK_CONTACTS_DDL = (table: string, suffix: string): string[] => [
+  `CREATE TABLE ${table} (id INTEGER PRIMARY KEY, number TEXT NOT NULL, code TEXT NOT NULL,
      keyword TEXT NOT NULL, status TEXT NOT NULL, verdict TEXT NOT NULL)`,
-  ...(['number', 'code', 'keyword', 'status', 'verdict'] as const).map((c) => `CREATE INDEX IF NOT EXISTS desk_contacts_${c} ON desk_contacts(${c}, id)`),
+  ...(['number', 'code', 'keyword', 'status', 'verdict'] as const).map((c) => `CREATE INDEX desk_contacts_${c}${suffix} ON ${table}(${c}, id)`),
 ];
 
 export const ensureDeskTables = (ws: Workspace): void => {
-  for (const sql of DDL) ws.db.run(sql);
+  if (ws.scalar("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'desk_contacts'") !== null) return;
+  for (const sql of DESK_CONTACTS_DDL('desk_contacts', '')) ws.db.run(sql);
 };
 
 export const getMeta = (ws: Workspace, key: string): string | null => {
@@ -29,24 +31,6 @@ export const setMeta = (ws: Workspace, key: string, value: string): void =>
 /** Every normalized number any export mentions, sorted. */
 export const allNumbers = (ws: Workspace): string[] =>
   ws.all(`SELECT number FROM (${NUMBER_TABLES.map((t) => `SELECT number FROM ${t}`).join(' UNION ')}) WHERE number IS NOT NULL ORDER BY number`).map((r) => String(r.number));
-
-export function replaceContacts(ws: Workspace, rows: readonly Omit<ContactRow, 'id'>[]): void {
-  ensureDeskTables(ws);
-  ws.db.run('BEGIN');
-  try {
-    ws.db.run('DELETE FROM desk_contacts');
-    const st = ws.db.prepare('INSERT INTO desk_contacts(number, code, keyword, status, verdict) VALUES (?,?,?,?,?)');
-    try {
-      for (const r of rows) st.run([r.mobileNumber, r.code, r.keyword, r.status, r.verdict]);
-    } finally {
-      st.free();
-    }
-    ws.db.run('COMMIT');
-  } catch (e) {
-    ws.db.run('ROLLBACK');
-    throw e;
-  }
-}
 
 const objects = <T>(ws: Workspace, sql: string, params: SqlValue[]): T[] => ws.all(sql, params) as unknown as T[];
 

@@ -4,59 +4,36 @@ import type { Workspace } from './workspace';
 
 export type Row = Record<string, SqlValue>;
 
-const ORDER: Record<string, string> = {
+/** Evidence order within one number per table: log rows by their date, the others by file and line. */
+export const EVIDENCE_ORDER = {
   subscription_log: 'COALESCE(t.log_at, t.opt_out_at, t.opt_in_at), t.source_id, t.line',
   messages: 't.created_at, t.source_id, t.line',
   subscriptions: 't.source_id, t.line',
   contacts: 't.source_id, t.line',
   undeliverable: 't.source_id, t.line',
   import_rows: 't.source_id, t.line',
-};
+} as const;
+export type EvidenceTable = keyof typeof EVIDENCE_ORDER;
 
-type Prefetched = Map<string, Map<string, Row[]>>;
+type Prefetched = ReadonlyMap<EvidenceTable, ReadonlyMap<string, Row[]>>;
 const prefetched = new WeakMap<Workspace, Prefetched>();
 
 /**
- * Reads every evidence row of the numbers in [from, to] with one query per table (no join; file name
- * and hash added from a sources map), so reconstructing many numbers in a row (the desktop's verdict
- * table) does not pay a joined, sorted query per table per number. `rowsForNumber` serves from it
- * until `clearPrefetch`; callers only ask for numbers inside the range.
+ * Makes `rowsForNumber` serve rows read in bulk (db/evidence-stream.ts) until `clearPrefetch`, so
+ * reconstructing many numbers in a row (the verdict table) pays no query per table per number.
+ * Callers only ask for numbers the batch holds.
  */
-export function prefetchNumbers(ws: Workspace, from: string, to: string): void {
-  const sources = new Map(ws.all('SELECT id, file_name, sha256 FROM sources').map((r) => [Number(r.id), r]));
-  const byTable: Prefetched = new Map();
-  for (const table of Object.keys(ORDER)) {
-    const groups = new Map<string, Row[]>();
-    const st = ws.prepare(`SELECT * FROM ${table} t WHERE t.number BETWEEN ? AND ? ORDER BY t.number, ${ORDER[table]}`);
-    st.bind([from, to]);
-    const cols = st.getColumnNames();
-    while (st.step()) {
-      const values = st.get();
-      const row: Row = {};
-      for (let i = 0; i < cols.length; i++) row[cols[i]!] = values[i] ?? null;
-      const src = sources.get(Number(row.source_id));
-      row.file_name = src?.file_name ?? null;
-      row.sha256 = src?.sha256 ?? null;
-      const key = String(row.number);
-      const list = groups.get(key);
-      if (list) list.push(row);
-      else groups.set(key, [row]);
-    }
-    st.reset();
-    byTable.set(table, groups);
-  }
-  prefetched.set(ws, byTable);
-}
+export const usePrefetched = (ws: Workspace, rows: Prefetched): void => void prefetched.set(ws, rows);
 
 export const clearPrefetch = (ws: Workspace): void => void prefetched.delete(ws);
 
 /** All rows of one evidence table for a normalized number, with the citing file name and hash. */
-export function rowsForNumber(ws: Workspace, table: keyof typeof ORDER, number: string): Row[] {
+export function rowsForNumber(ws: Workspace, table: EvidenceTable, number: string): Row[] {
   const pre = prefetched.get(ws);
   if (pre) return pre.get(table)?.get(number) ?? [];
   return ws.all(
     `SELECT t.*, s.file_name AS file_name, s.sha256 AS sha256 FROM ${table} t JOIN sources s ON s.id = t.source_id
-     WHERE t.number = ? ORDER BY ${ORDER[table]}`,
+     WHERE t.number = ? ORDER BY ${EVIDENCE_ORDER[table]}`,
     [number],
   );
 }

@@ -22,6 +22,7 @@ export class KeywordResolver {
   readonly byGuid = new Map<string, ResolvedKeyword>();
   readonly codeByGuid = new Map<string, string>();
   private readonly codeGuid = new Map<string, string>();
+  private readonly defs = new Map<string, CodeDef>();
 
   constructor(ws: Workspace) {
     const codeOfKeywordGuid = new Map<string, string>();
@@ -60,26 +61,31 @@ export class KeywordResolver {
 
   /** CodeDefs for the given codes with every keyword known on them (the engine needs STOP/HELP too). */
   codeDefs(codes: Iterable<string>): CodeDef[] {
-    const out: CodeDef[] = [];
-    for (const code of new Set(codes)) {
-      const keywords: KeywordDef[] = [];
-      const seen = new Set<string>();
-      for (const k of this.byGuid.values()) {
-        if (k.code !== code || seen.has(k.keyword)) continue;
-        seen.add(k.keyword);
-        keywords.push({
-          keyword: k.keyword,
-          // Kind is only known from the dictionary; a tracking-only keyword is assumed outbound and noted by a gap.
-          kind: k.kind ?? 'outbound',
-          ...(k.optIn ? { optIn: k.optIn } : {}),
-          ...(k.validResponses ? { validResponses: k.validResponses } : {}),
-          ...(k.windowHours ? { windowHours: k.windowHours } : {}),
-          guid: k.guid,
-        });
-      }
-      const guid = this.codeGuid.get(code);
-      out.push({ code, type: code.length <= 8 ? 'short' : 'long', country: 'US', keywords, ...(guid ? { guid } : {}) });
+    return [...new Set(codes)].map((code) => this.codeDef(code));
+  }
+
+  /** Built once per code: the verdict table asks for the same few codes for every number. */
+  private codeDef(code: string): CodeDef {
+    const known = this.defs.get(code);
+    if (known) return known;
+    const keywords: KeywordDef[] = [];
+    const seen = new Set<string>();
+    for (const k of this.byGuid.values()) {
+      if (k.code !== code || seen.has(k.keyword)) continue;
+      seen.add(k.keyword);
+      keywords.push({
+        keyword: k.keyword,
+        // Kind is only known from the dictionary; a tracking-only keyword is assumed outbound and noted by a gap.
+        kind: k.kind ?? 'outbound',
+        ...(k.optIn ? { optIn: k.optIn } : {}),
+        ...(k.validResponses ? { validResponses: k.validResponses } : {}),
+        ...(k.windowHours ? { windowHours: k.windowHours } : {}),
+        guid: k.guid,
+      });
     }
-    return out;
+    const guid = this.codeGuid.get(code);
+    const def: CodeDef = { code, type: code.length <= 8 ? 'short' : 'long', country: 'US', keywords, ...(guid ? { guid } : {}) };
+    this.defs.set(code, def);
+    return def;
   }
 }

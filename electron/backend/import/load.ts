@@ -6,7 +6,7 @@
  */
 import { basename } from 'node:path';
 import {
-  begin, BulkWriter, setCacheSize, commit, databaseBytes, finishSource, insertSource, refreshCodes, release, restoreIndexes, rollback, rollbackTo, savepoint, suspendIndexes,
+  begin, BulkWriter, DEFAULT_CACHE_KIB, setCacheSize, commit, databaseBytes, finishSource, insertSource, refreshCodes, release, restoreIndexes, rollback, rollbackTo, savepoint, suspendIndexes,
 } from '../db/bulk';
 import type { Workspace } from '../db/workspace';
 import { CsvReader } from './csv';
@@ -84,7 +84,6 @@ const SLICE_MS = 25;
  * same total CPU (8 MB: 18 ms, also no slower at 1M rows, but the 1M-row index no longer fits).
  */
 const LOAD_CACHE_KIB = Number(process.env.OPTTRACE_LOAD_CACHE_KIB ?? 32_768);
-const DEFAULT_CACHE_KIB = 2_000;
 const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
 /** Workspaces with a load in progress: sql.js has one connection, so loads never overlap. */
