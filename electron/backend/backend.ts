@@ -37,6 +37,7 @@ export class Backend {
   private summaryCache: WorkspaceSummary | null = null;
   private loading: AbortController | null = null;
   private building = false;
+  private saving = false;
 
   private constructor(readonly host: Host) {}
 
@@ -105,6 +106,7 @@ export class Backend {
   private guard(): void {
     if (this.loading) throw new UserError('busy', 'Exports are loading; wait for the load to finish or cancel it.');
     if (this.building) throw new UserError('busy', 'Verdicts are being recomputed; try again in a moment.');
+    if (this.saving) throw new UserError('busy', 'The workspace is being saved; try again in a moment.');
   }
 
   pickFiles = () => this.picks.pick(this.host.dialogs);
@@ -195,7 +197,13 @@ export class Backend {
     let path = as ? null : this.path;
     path ??= await this.host.dialogs.saveFile({ title: 'Save workspace', defaultName: `${this.ws.name}.sqlite`, filters: WORKSPACE_FILTERS });
     if (!path) return { path: null, name: this.ws.name };
-    await writeWorkspace(this.ws, path);
+    // No change may land between the export and the write finishing, or it would be marked saved.
+    this.saving = true;
+    try {
+      await writeWorkspace(this.ws, path);
+    } finally {
+      this.saving = false;
+    }
     this.ws.name = workspaceName(path);
     this.ws.isDemo = false;
     this.path = path;

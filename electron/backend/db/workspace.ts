@@ -112,12 +112,11 @@ export class Workspace {
     return v;
   }
 
-  /** The database file's bytes (for saving). Clears the dirty flag. */
+  /** The database file's bytes (for saving). The dirty flag stays: the caller clears it once the bytes are safely written. */
   exportBytes(): Uint8Array {
     this.freeStatements();
     const bytes = this.database.export();
     configure(this.database); // export() reopens the database: per-connection pragmas are lost.
-    this.dirty = false;
     return bytes;
   }
 

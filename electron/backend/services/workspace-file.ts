@@ -10,8 +10,15 @@ export const WORKSPACE_FILTERS = [{ name: 'OptTrace workspace', extensions: ['sq
 
 export const workspaceName = (path: string): string => basename(path, extname(path));
 
+/** Clean only once the file is safely on disk: a failed write (disk full, no permission) keeps the unsaved marker. */
 export async function writeWorkspace(ws: Workspace, path: string): Promise<void> {
-  await writeFileAtomic(path, ws.exportBytes());
+  try {
+    await writeFileAtomic(path, ws.exportBytes());
+  } catch (e) {
+    const reason = e instanceof Error ? e.message : String(e);
+    throw new UserError('not-found', `Could not save to ${path}: ${reason}. Nothing was written there; the workspace is unchanged and still unsaved.`);
+  }
+  ws.dirty = false;
 }
 
 /** Opens a workspace file; a corrupt or foreign file throws a UserError and the current workspace stays. */

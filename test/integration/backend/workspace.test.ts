@@ -18,7 +18,7 @@ describe('workspace', () => {
     expect(ws.dirty).toBe(true);
     const { counts, bytes } = fingerprint(ws);
     ws.exportBytes();
-    expect(ws.dirty).toBe(false);
+    expect(ws.dirty).toBe(true); // only a completed write (writeWorkspace) marks it saved
     // Prepared statements were rebuilt after export(): queries still run.
     expect(ws.summary().counts.contacts).toBe(counts.contacts);
     const reopened = await Workspace.open(bytes, { name: 'reopened' });

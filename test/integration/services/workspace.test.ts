@@ -101,6 +101,21 @@ describe('workspace service', () => {
     expect(backend.summary()).toMatchObject({ name: 'review', counts });
   });
 
+  it('a save that cannot be written says so and keeps the workspace marked unsaved', async () => {
+    const { call, dialogs, backend } = await makeBackend();
+    dialogs.opens.push([FIXTURE]);
+    const pick = await call('workspace.pickFiles', {});
+    const token = pick.ok ? (pick.value as { token: string }).token : '';
+    expect(await call('workspace.load', { token, files: [{ id: 'f1' }] })).toMatchObject({ ok: true, value: { status: 'loaded' } });
+    expect(backend.summary().dirty).toBe(true);
+    const missing = join(tmp(), 'no-such-folder', 'review.sqlite');
+    dialogs.saves.push(missing);
+    const r = await call('workspace.saveAs', {});
+    expect(r).toMatchObject({ ok: false, error: { code: 'not-found', message: expect.stringContaining('still unsaved') } });
+    expect(backend.summary()).toMatchObject({ dirty: true });
+    expect(backend.isDirty).toBe(true);
+  });
+
   it('refuses invalid payloads before anything runs', async () => {
     const { call } = await makeBackend();
     for (const [method, payload] of [
