@@ -9,7 +9,7 @@ import type { LibraryEntry, OpenedScenario, SavedFile } from '../../../shared/ip
 import { formatIssues } from '../../../shared/ipc/validate';
 import type { Scenario } from '../../../shared/model';
 import { parseScenario, replay, resolveRulebook, type Replay } from '../../../shared/rules';
-import { writeFileAtomic } from '../atomic-write';
+import { writeForUser } from './write-for-user';
 import { UserError } from '../errors';
 import type { Host } from '../host';
 
@@ -86,14 +86,14 @@ export class ScenarioService {
     const name = defaultName.endsWith(SUFFIX) ? defaultName : `${defaultName}${SUFFIX}`;
     const path = await this.host.dialogs.saveFile({ title: 'Save scenario', defaultName: name, filters: SCENARIO_FILTERS });
     if (!path) return null;
-    await writeFileAtomic(path, `${JSON.stringify(scenario, null, 2)}\n`);
+    await writeForUser(path, `${JSON.stringify(scenario, null, 2)}\n`, 'the scenario');
     return { fileName: basename(path) };
   }
 
   async exportSteps(csv: string, defaultName: string): Promise<SavedFile | null> {
     const path = await this.host.dialogs.saveFile({ title: 'Export step log', defaultName, filters: [{ name: 'CSV', extensions: ['csv'] }] });
     if (!path) return null;
-    await writeFileAtomic(path, csv);
+    await writeForUser(path, csv, 'the step log');
     return { fileName: basename(path) };
   }
 }

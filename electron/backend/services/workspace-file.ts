@@ -1,10 +1,10 @@
 /** Workspace files: export bytes → atomic write; open reads, validates (loader's Workspace), and only then replaces. */
 import { readFile } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
-import { writeFileAtomic } from '../atomic-write';
 import { Workspace, WorkspaceOpenError } from '../db/workspace';
 import { UserError } from '../errors';
 import { loadErrorsCsv } from '../import/load-errors-csv';
+import { writeForUser } from './write-for-user';
 
 export const WORKSPACE_FILTERS = [{ name: 'OptTrace workspace', extensions: ['sqlite', 'opttrace'] }];
 
@@ -12,12 +12,7 @@ export const workspaceName = (path: string): string => basename(path, extname(pa
 
 /** Clean only once the file is safely on disk: a failed write (disk full, no permission) keeps the unsaved marker. */
 export async function writeWorkspace(ws: Workspace, path: string): Promise<void> {
-  try {
-    await writeFileAtomic(path, ws.exportBytes());
-  } catch (e) {
-    const reason = e instanceof Error ? e.message : String(e);
-    throw new UserError('not-found', `Could not save to ${path}: ${reason}. Nothing was written there; the workspace is unchanged and still unsaved.`);
-  }
+  await writeForUser(path, ws.exportBytes(), 'the workspace', '; the workspace is unchanged and still unsaved');
   ws.dirty = false;
 }
 
@@ -34,4 +29,4 @@ export async function readWorkspace(path: string): Promise<Workspace> {
   }
 }
 
-export const writeErrorsCsv = (ws: Workspace, path: string): Promise<void> => writeFileAtomic(path, loadErrorsCsv(ws));
+export const writeErrorsCsv = (ws: Workspace, path: string): Promise<void> => writeForUser(path, loadErrorsCsv(ws), 'the load errors');
