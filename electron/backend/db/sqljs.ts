@@ -5,7 +5,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import initSqlJs, { type SqlJsStatic } from 'sql.js';
+import type { SqlJsStatic } from 'sql.js';
+import { loadGlue, type GlueChoice } from './sqljs-glue';
 
 const WASM_NAME = 'sql-wasm.wasm';
 
@@ -24,6 +25,10 @@ export function defaultWasmPath(): string {
 }
 
 const loaded = new Map<string, Promise<SqlJsStatic>>();
+let glue: GlueChoice | undefined;
+
+/** Which glue runs (see sqljs-glue.ts); `unpatched` says why when it is the plain one. */
+export const sqlJsGlue = (): GlueChoice => (glue ??= loadGlue(localRequire));
 
 /** Loads (once per wasm path) the sql.js module from the wasm bytes. */
 export function openSqlJs(wasmPath: string = defaultWasmPath()): Promise<SqlJsStatic> {
@@ -31,7 +36,7 @@ export function openSqlJs(wasmPath: string = defaultWasmPath()): Promise<SqlJsSt
   if (!sql) {
     const bytes = readFileSync(wasmPath);
     const wasmBinary = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
-    sql = initSqlJs({ wasmBinary });
+    sql = sqlJsGlue().init({ wasmBinary });
     loaded.set(wasmPath, sql);
     sql.catch(() => loaded.delete(wasmPath));
   }
