@@ -57,6 +57,23 @@ async function bareInsert(path: string): Promise<{ total: number; insertOnly: nu
   return { total, insertOnly: insertMs / 1000, rows };
 }
 
+/** The event loop's longest stall: the largest gap between ticks of a 10 ms interval, minus 10 ms. */
+function stallMonitor(): { stop(): number } {
+  let last = performance.now();
+  let worst = 0;
+  const timer = setInterval(() => {
+    const now = performance.now();
+    worst = Math.max(worst, now - last - 10);
+    last = now;
+  }, 10);
+  return {
+    stop() {
+      clearInterval(timer);
+      return Math.max(worst, performance.now() - last - 10, 0);
+    },
+  };
+}
+
 export async function benchLoad(opts: { rows: number; keepFile?: boolean }): Promise<Record<string, number>> {
   const dir = mkdtempSync(join(tmpdir(), 'opttrace-bench-'));
   const path = join(dir, 'sms_subscription_log.csv');
@@ -74,11 +91,14 @@ export async function benchLoad(opts: { rows: number; keepFile?: boolean }): Pro
     (globalThis as { gc?: () => void }).gc?.();
 
     let dbBytes = 0;
+    const stalls: number[] = [];
     const load = async (deferIndexes: boolean): Promise<number> => {
       const ws = await Workspace.create();
+      const monitor = stallMonitor();
       const t = performance.now();
       const result = await loadFiles(ws, [{ path }], { deferIndexes });
       const s = seconds(t);
+      stalls.push(monitor.stop());
       const file = result.files[0]!;
       if (file.rowsLoaded !== opts.rows) throw new Error(`loaded ${file.rowsLoaded} of ${opts.rows} rows: ${file.message ?? ''}`);
       dbBytes = databaseBytes(ws);
@@ -98,6 +118,8 @@ export async function benchLoad(opts: { rows: number; keepFile?: boolean }): Pro
       loadSeconds: round(loadSeconds),
       loadDeferredIndexesSeconds: round(loadDeferredSeconds),
       ratioToBareInsert: round(loadSeconds / bare.insertOnly),
+      loadLongestStallMs: Math.round(stalls[0]!),
+      loadDeferredLongestStallMs: Math.round(stalls[1]!),
       ratioDeferredToBareInsert: round(loadDeferredSeconds / bare.insertOnly),
       ratioToBareReadSplitInsert: round(loadSeconds / bare.total),
       rowsPerSecond: Math.round(opts.rows / loadSeconds),
