@@ -28,6 +28,12 @@ export interface LoadOptions {
    * the event loop is acceptable (a worker thread, the CLI, benchmarks). Default false.
    */
   readonly deferIndexes?: boolean;
+  /**
+   * The parse worker bundle (import/parse-worker.ts) that reads, parses and normalizes while this
+   * thread inserts; `false` does everything in-thread. Default: `defaultParseWorker()`, and in-thread
+   * when there is none or it cannot start.
+   */
+  readonly parseWorker?: string | false;
 }
 
 export type FileStatus = 'loaded' | 'nothing-loaded' | 'failed' | 'cancelled' | 'skipped';

@@ -12,10 +12,12 @@ import type { Workspace } from '../db/workspace';
 import { CsvReader } from './csv';
 import { detectFormat } from './detect';
 import type { FormatId } from './format';
+import { loadOneOffloaded } from './load-offloaded';
 import {
   DEFAULT_MAX_DB_BYTES, fileSummary, GROWTH_PER_CSV_BYTE, LoadCancelled, progress, SIZE_CHECK_BATCHES, SLICE_MS, sourceRecord, tooLarge, yieldToEventLoop,
   type FileLoadSummary, type LoadOptions, type LoadResult,
 } from './load-steps';
+import { defaultParseWorker } from './parse-client';
 import { RowSink } from './row-sink';
 import { CsvFileError } from './text-decode';
 
@@ -91,7 +93,17 @@ function failed(path: string, e: unknown): FileLoadSummary {
   return { ...emptySummary(path), message: `${basename(path)}: ${message}`, errorCode: e instanceof CsvFileError ? e.code : 'internal' };
 }
 
+/** With the parse worker when there is one (falling back in-thread when it cannot start), else in-thread. */
 async function loadOne(ws: Workspace, path: string, opts: LoadOptions): Promise<FileLoadSummary> {
+  const script = opts.parseWorker ?? defaultParseWorker();
+  if (script) {
+    const offloaded = await loadOneOffloaded(ws, path, opts, script);
+    if (offloaded) return offloaded;
+  }
+  return loadOneInThread(ws, path, opts);
+}
+
+async function loadOneInThread(ws: Workspace, path: string, opts: LoadOptions): Promise<FileLoadSummary> {
   const fileName = basename(path);
   const reader = await CsvReader.open(path);
   try {
