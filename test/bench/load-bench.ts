@@ -5,6 +5,7 @@
 import { createReadStream, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { performance as nodePerformance } from 'node:perf_hooks';
 import { createInterface } from 'node:readline';
 import { databaseBytes } from '../../electron/backend/db/bulk';
 import { Workspace } from '../../electron/backend/db/workspace';
@@ -78,8 +79,11 @@ export async function benchLoad(opts: { rows: number; keepFile?: boolean }): Pro
   const dir = mkdtempSync(join(tmpdir(), 'opttrace-bench-'));
   const path = join(dir, 'sms_subscription_log.csv');
   let peakRss = process.memoryUsage().rss;
+  let loadPeakRss = 0;
   const sampler = setInterval(() => {
-    peakRss = Math.max(peakRss, process.memoryUsage().rss);
+    const rss = process.memoryUsage().rss;
+    peakRss = Math.max(peakRss, rss);
+    loadPeakRss = Math.max(loadPeakRss, rss);
   }, 25);
   try {
     const tg = performance.now();
@@ -92,13 +96,21 @@ export async function benchLoad(opts: { rows: number; keepFile?: boolean }): Pro
 
     let dbBytes = 0;
     const stalls: number[] = [];
-    const load = async (deferIndexes: boolean): Promise<number> => {
+    const peaks: number[] = [];
+    // Main-thread busy time (event-loop utilization): what the parse worker takes off the thread that
+    // serves IPC, independent of how many cores other processes leave free.
+    const busy: number[] = [];
+    const load = async (deferIndexes: boolean, inThread = false): Promise<number> => {
       const ws = await Workspace.create();
       const monitor = stallMonitor();
+      loadPeakRss = process.memoryUsage().rss;
+      const elu = nodePerformance.eventLoopUtilization();
       const t = performance.now();
-      const result = await loadFiles(ws, [{ path }], { deferIndexes });
+      const result = await loadFiles(ws, [{ path }], { deferIndexes, ...(inThread ? { parseWorker: false } : {}) });
       const s = seconds(t);
       stalls.push(monitor.stop());
+      busy.push(nodePerformance.eventLoopUtilization(elu).active / 1000);
+      peaks.push(Math.round(loadPeakRss / 1024 ** 2));
       const file = result.files[0]!;
       if (file.rowsLoaded !== opts.rows) throw new Error(`loaded ${file.rowsLoaded} of ${opts.rows} rows: ${file.message ?? ''}`);
       dbBytes = databaseBytes(ws);
@@ -106,9 +118,11 @@ export async function benchLoad(opts: { rows: number; keepFile?: boolean }): Pro
       (globalThis as { gc?: () => void }).gc?.();
       return s;
     };
-    // Default (indexes maintained during the load: never blocks the event loop long) and deferred.
+    // Default (parse worker, indexes maintained during the load: never blocks the event loop long),
+    // deferred indexes, and everything on one thread (the path without a worker bundle).
     const loadSeconds = await load(false);
     const loadDeferredSeconds = await load(true);
+    const loadInThreadSeconds = await load(false, true);
     return {
       rows: opts.rows,
       fileMB: round(bytes / 1024 ** 2, 1),
@@ -120,12 +134,19 @@ export async function benchLoad(opts: { rows: number; keepFile?: boolean }): Pro
       ratioToBareInsert: round(loadSeconds / bare.insertOnly),
       loadLongestStallMs: Math.round(stalls[0]!),
       loadDeferredLongestStallMs: Math.round(stalls[1]!),
+      loadMainThreadBusySeconds: round(busy[0]!),
+      loadInThreadSeconds: round(loadInThreadSeconds),
+      loadInThreadMainThreadBusySeconds: round(busy[2]!),
+      ratioInThreadToBareInsert: round(loadInThreadSeconds / bare.insertOnly),
+      loadInThreadLongestStallMs: Math.round(stalls[2]!),
       ratioDeferredToBareInsert: round(loadDeferredSeconds / bare.insertOnly),
       ratioToBareReadSplitInsert: round(loadSeconds / bare.total),
       rowsPerSecond: Math.round(opts.rows / loadSeconds),
       databaseMB: round(dbBytes / 1024 ** 2, 1),
       peakRssMBDuringBare: Math.round(bareRss / 1024 ** 2),
       peakRssMB: Math.round(peakRss / 1024 ** 2),
+      peakRssMBLoad: peaks[0]!,
+      peakRssMBLoadInThread: peaks[2]!,
     };
   } finally {
     clearInterval(sampler);
