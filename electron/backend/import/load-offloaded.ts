@@ -74,7 +74,8 @@ export async function loadOneOffloaded(ws: Workspace, path: string, opts: LoadOp
         finishSource(ws, sourceId, { sha256: t.sha256, sizeBytes: t.bytesRead, rowsLoaded: t.loaded, rowsRejected: t.rejected, warnings: t.warnings });
         return fileSummary(path, format, { ...t, sizeBytes: t.bytesRead });
       }
-      client.send({ type: 'ack' });
+      const { bytes, cells } = m.chunk;
+      client.send({ type: 'ack', bytes: bytes.buffer as ArrayBuffer, cells: cells.buffer as ArrayBuffer }, [bytes.buffer as ArrayBuffer, cells.buffer as ArrayBuffer]);
       opts.onProgress?.(progress(fileName, started, m.rowsSeen, m.bytesRead, info.totalBytes));
       if (chunkNo % SIZE_CHECK_BATCHES === 0 && databaseBytes(ws) > maxBytes) throw tooLarge(info.totalBytes, startBytes, maxBytes, m.rowsSeen);
       if (performance.now() - sliceStart > SLICE_MS / 2) await yieldNow();

@@ -63,8 +63,8 @@ export class ParseClient {
     });
   }
 
-  send(msg: ToWorker): void {
-    this.worker.postMessage(msg);
+  send(msg: ToWorker, transfer: ArrayBuffer[] = []): void {
+    this.worker.postMessage(msg, transfer);
   }
 
   /** Ends the worker (done, failed or cancelled); its pending messages are dropped. */

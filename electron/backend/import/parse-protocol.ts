@@ -12,8 +12,10 @@ export interface ParseJob {
   readonly maxInFlight: number;
 }
 
-/** Loader → worker: `start` once the source row exists, then one `ack` per chunk inserted. */
-export type ToWorker = { readonly type: 'start'; readonly sourceId: number } | { readonly type: 'ack' };
+/** Loader → worker: `start` once the source row exists, then one `ack` per chunk inserted, returning its buffers. */
+export type ToWorker =
+  | { readonly type: 'start'; readonly sourceId: number }
+  | { readonly type: 'ack'; readonly bytes: ArrayBuffer; readonly cells: ArrayBuffer };
 
 export interface ParseTotals {
   readonly sha256: string;

@@ -15,12 +15,14 @@ const port = parentPort!;
 const job = workerData as ParseJob;
 const post = (msg: FromWorker, transfer: ArrayBuffer[] = []): void => port.postMessage(msg, transfer);
 
+const enc = new RowChunkEncoder();
 let inFlight = 0;
 let wake: (() => void) | undefined;
 let started: ((sourceId: number) => void) | undefined;
 port.on('message', (msg: ToWorker) => {
   if (msg.type === 'start') started?.(msg.sourceId);
   else {
+    enc.recycle(msg.bytes, msg.cells);
     inFlight--;
     wake?.();
     wake = undefined;
@@ -35,7 +37,6 @@ async function run(): Promise<void> {
     const sourceIdReady = new Promise<number>((resolve) => (started = resolve));
     post({ type: 'info', info: reader.info, format: detection.format.id });
     const sourceId = await sourceIdReady;
-    const enc = new RowChunkEncoder();
     const sink = new RowSink(sourceId, detection.format, detection.index, enc.writer(0), enc.writer(1));
     for await (const batch of reader.batches()) {
       sink.addBatch(batch);

@@ -25,8 +25,13 @@ export const DOUBLE_CELL = -3;
 const INITIAL_BYTES = 1 << 20;
 const INITIAL_CELLS = 1 << 16;
 
-/** Builds RowChunks; `take()` hands the buffers over (they are transferred, so never reused here). */
+/**
+ * Builds RowChunks. `take()` hands the buffers over (they are transferred); the loader sends them
+ * back with its ack and `recycle()` reuses them, so a load allocates only the chunks in flight:
+ * fresh buffers per chunk piled up as external memory on the main thread, which rarely collects.
+ */
 export class RowChunkEncoder {
+  private readonly spare: { bytes: ArrayBuffer; cells: ArrayBuffer }[] = [];
   private buf: Buffer;
   private used = 0;
   private cells: Int32Array;
@@ -105,13 +110,19 @@ export class RowChunkEncoder {
     const doubles = Float64Array.from(this.doubles);
     const chunk: RowChunk = { bytes, cells, doubles, records: this.records };
     const transfer = [bytes.buffer as ArrayBuffer, cells.buffer as ArrayBuffer, doubles.buffer as ArrayBuffer];
-    this.buf = Buffer.from(new ArrayBuffer(this.buf.length));
-    this.cells = new Int32Array(this.cells.length);
+    const next = this.spare.pop();
+    this.buf = Buffer.from(next?.bytes ?? new ArrayBuffer(this.buf.length));
+    this.cells = new Int32Array(next?.cells ?? new ArrayBuffer(this.cells.byteLength));
     this.used = 0;
     this.cellCount = 0;
     this.doubles = [];
     this.records = 0;
     return { chunk, transfer };
+  }
+
+  /** Buffers of an inserted chunk, back from the loader. */
+  recycle(bytes: ArrayBuffer, cells: ArrayBuffer): void {
+    this.spare.push({ bytes, cells });
   }
 
   private growBytes(need: number): void {
