@@ -1,8 +1,9 @@
 /**
  * Vitest global setup: Vitest runs the TypeScript sources, but a Worker needs a JavaScript file, so
  * the parse worker is bundled once per run (esbuild, as scripts/build.mjs does) into a temp folder
- * and named in OPTTRACE_PARSE_WORKER, which the test processes inherit. Every backend test then
- * loads through the worker by default; the in-thread path is compared with it in load-worker.test.ts.
+ * and named in OPTTRACE_PARSE_WORKER, which the test processes inherit. Backend tests then load files
+ * of 2 MB or more through it by default (e.g. the cancel tests); load-worker.test.ts forces it for
+ * every fixture and compares it with the in-thread path.
  */
 import { buildSync } from 'esbuild';
 import { mkdtempSync, rmSync } from 'node:fs';

@@ -30,8 +30,8 @@ export interface LoadOptions {
   readonly deferIndexes?: boolean;
   /**
    * The parse worker bundle (import/parse-worker.ts) that reads, parses and normalizes while this
-   * thread inserts; `false` does everything in-thread. Default: `defaultParseWorker()`, and in-thread
-   * when there is none or it cannot start.
+   * thread inserts; `false` does everything in-thread. Default: `defaultParseWorker()` for files of
+   * 2 MB or more (a worker takes ~70 ms to start); in-thread when there is none or it cannot start.
    */
   readonly parseWorker?: string | false;
 }

@@ -2,7 +2,7 @@
  * The parse worker changes where the work runs, never what is stored: for the same input, a load
  * through the worker and an in-thread load give byte-identical workspaces, results and progress.
  */
-import { appendFileSync, mkdtempSync, readdirSync } from 'node:fs';
+import { appendFileSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -78,5 +78,23 @@ describe('the parse worker stores exactly what the in-thread load stores', () =>
     const fallback = await load([big], { parseWorker: join(tmpdir(), 'no-such-parse-worker.cjs') });
     expect(fallback.result).toEqual(inThread.result);
     expect(fallback.bytes.equals(inThread.bytes)).toBe(true);
+  });
+});
+
+describe('a parse worker that dies mid-file', () => {
+  it('fails that file alone (rolled back, "internal") and the workspace is as before', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ot-dying-worker-'));
+    const script = join(dir, 'dying-worker.cjs');
+    // Sends a valid header, then exits before any rows: a crash after the source row exists.
+    writeFileSync(script, `const { parentPort } = require('node:worker_threads');
+      parentPort.postMessage({ type: 'info', format: 'sms-subscription-log',
+        info: { header: ['LogDate'], delimiter: ',', encoding: 'utf-8', bom: false, totalBytes: 10 } });
+      parentPort.once('message', () => process.exit(3));`);
+    const ws = await Workspace.open(empty);
+    const before = fingerprint(ws);
+    const r = await loadFiles(ws, [{ path: big }], { parseWorker: script });
+    expect(r.files[0]).toMatchObject({ status: 'failed', errorCode: 'internal' });
+    expect(r.files[0]!.message).toMatch(/parse worker exited \(code 3\)/);
+    expect(fingerprint(ws).counts).toEqual(before.counts);
   });
 });
