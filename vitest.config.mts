@@ -10,6 +10,7 @@ export default defineConfig({
           name: 'node',
           environment: 'node',
           include: ['test/unit/**/*.test.ts', 'test/integration/**/*.test.ts'],
+          globalSetup: ['test/support/parse-worker-setup.ts'],
           testTimeout: 30_000,
         },
       },

@@ -8,15 +8,20 @@ import { fileURLToPath } from 'node:url';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const node = { bundle: true, platform: 'node', target: 'node20', format: 'cjs', sourcemap: 'linked', logLevel: 'warning', absWorkingDir: root };
 
+// The loader's parse worker (electron/backend/import/parse-client.ts) is found next to the bundle that
+// starts it, so every Node bundle that can load files gets its own copy.
+const withParseWorker = (dir, bundle) =>
+  Promise.all([bundle, esbuild({ ...node, entryPoints: ['electron/backend/import/parse-worker.ts'], outfile: `${dir}/parse-worker.cjs` })]);
+
 const targets = {
-  main: () => esbuild({ ...node, entryPoints: ['electron/main/index.ts'], outfile: 'dist/main/index.cjs', external: ['electron'] }),
+  main: () => withParseWorker('dist/main', esbuild({ ...node, entryPoints: ['electron/main/index.ts'], outfile: 'dist/main/index.cjs', external: ['electron'] })),
   preload: () => esbuild({ ...node, platform: 'browser', entryPoints: ['electron/preload/index.ts'], outfile: 'dist/preload/index.cjs', external: ['electron'] }),
   renderer: async () => {
     const { build } = await import('vite');
     await build({ configFile: join(root, 'vite.config.mts'), logLevel: 'warn' });
   },
-  cli: () => esbuild({ ...node, entryPoints: ['electron/cli/index.ts'], outfile: 'dist/cli/opttrace.cjs' }),
-  bench: () => esbuild({ ...node, entryPoints: ['test/bench/run.ts'], outfile: 'dist/bench/run.cjs' }),
+  cli: () => withParseWorker('dist/cli', esbuild({ ...node, entryPoints: ['electron/cli/index.ts'], outfile: 'dist/cli/opttrace.cjs' })),
+  bench: () => withParseWorker('dist/bench', esbuild({ ...node, entryPoints: ['test/bench/run.ts'], outfile: 'dist/bench/run.cjs' })),
 };
 
 const which = process.argv[2] ?? 'all';

@@ -2,9 +2,10 @@
  * Load benchmark: an N-row `_SMSSubscriptionLog` CSV, a bare sql.js insert of the same rows (baseline),
  * then the full end-to-end load (stream, decode, parse, normalize, insert, errors, hash).
  */
-import { createReadStream, mkdtempSync, rmSync } from 'node:fs';
+import { createReadStream, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { performance as nodePerformance } from 'node:perf_hooks';
 import { createInterface } from 'node:readline';
 import { databaseBytes } from '../../electron/backend/db/bulk';
 import { Workspace } from '../../electron/backend/db/workspace';
@@ -57,12 +58,45 @@ async function bareInsert(path: string): Promise<{ total: number; insertOnly: nu
   return { total, insertOnly: insertMs / 1000, rows };
 }
 
+/**
+ * CPU seconds of the main thread alone (Linux: /proc/self/task/<pid>/stat utime+stime, USER_HZ 100),
+ * NaN elsewhere. Unlike wall time it does not grow when other processes take the cores.
+ */
+function mainThreadCpuSeconds(): number {
+  try {
+    const f = readFileSync(`/proc/self/task/${process.pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return (Number(f[11]) + Number(f[12])) / 100;
+  } catch {
+    return Number.NaN;
+  }
+}
+
+/** The event loop's longest stall: the largest gap between ticks of a 10 ms interval, minus 10 ms. */
+function stallMonitor(): { stop(): number } {
+  let last = performance.now();
+  let worst = 0;
+  const timer = setInterval(() => {
+    const now = performance.now();
+    worst = Math.max(worst, now - last - 10);
+    last = now;
+  }, 10);
+  return {
+    stop() {
+      clearInterval(timer);
+      return Math.max(worst, performance.now() - last - 10, 0);
+    },
+  };
+}
+
 export async function benchLoad(opts: { rows: number; keepFile?: boolean }): Promise<Record<string, number>> {
   const dir = mkdtempSync(join(tmpdir(), 'opttrace-bench-'));
   const path = join(dir, 'sms_subscription_log.csv');
   let peakRss = process.memoryUsage().rss;
+  let loadPeakRss = 0;
   const sampler = setInterval(() => {
-    peakRss = Math.max(peakRss, process.memoryUsage().rss);
+    const rss = process.memoryUsage().rss;
+    peakRss = Math.max(peakRss, rss);
+    loadPeakRss = Math.max(loadPeakRss, rss);
   }, 25);
   try {
     const tg = performance.now();
@@ -74,11 +108,29 @@ export async function benchLoad(opts: { rows: number; keepFile?: boolean }): Pro
     (globalThis as { gc?: () => void }).gc?.();
 
     let dbBytes = 0;
-    const load = async (deferIndexes: boolean): Promise<number> => {
+    const stalls: number[] = [];
+    const peaks: number[] = [];
+    // What the parse worker takes off the thread that serves IPC: its busy wall time (event-loop
+    // utilization, which grows when other processes take the cores) and its own CPU time (which does not).
+    const busy: number[] = [];
+    const mainCpu: number[] = [];
+    const processCpu: number[] = [];
+    const load = async (deferIndexes: boolean, inThread = false): Promise<number> => {
       const ws = await Workspace.create();
+      const monitor = stallMonitor();
+      loadPeakRss = process.memoryUsage().rss;
+      const elu = nodePerformance.eventLoopUtilization();
+      const cpu0 = mainThreadCpuSeconds();
+      const proc0 = process.cpuUsage();
       const t = performance.now();
-      const result = await loadFiles(ws, [{ path }], { deferIndexes });
+      const result = await loadFiles(ws, [{ path }], { deferIndexes, ...(inThread ? { parseWorker: false } : {}) });
       const s = seconds(t);
+      stalls.push(monitor.stop());
+      busy.push(nodePerformance.eventLoopUtilization(elu).active / 1000);
+      mainCpu.push(mainThreadCpuSeconds() - cpu0);
+      const proc = process.cpuUsage(proc0);
+      processCpu.push((proc.user + proc.system) / 1e6);
+      peaks.push(Math.round(loadPeakRss / 1024 ** 2));
       const file = result.files[0]!;
       if (file.rowsLoaded !== opts.rows) throw new Error(`loaded ${file.rowsLoaded} of ${opts.rows} rows: ${file.message ?? ''}`);
       dbBytes = databaseBytes(ws);
@@ -86,9 +138,11 @@ export async function benchLoad(opts: { rows: number; keepFile?: boolean }): Pro
       (globalThis as { gc?: () => void }).gc?.();
       return s;
     };
-    // Default (indexes maintained during the load: never blocks the event loop long) and deferred.
+    // Default (parse worker, indexes maintained during the load: never blocks the event loop long),
+    // deferred indexes, and everything on one thread (the path without a worker bundle).
     const loadSeconds = await load(false);
     const loadDeferredSeconds = await load(true);
+    const loadInThreadSeconds = await load(false, true);
     return {
       rows: opts.rows,
       fileMB: round(bytes / 1024 ** 2, 1),
@@ -98,12 +152,25 @@ export async function benchLoad(opts: { rows: number; keepFile?: boolean }): Pro
       loadSeconds: round(loadSeconds),
       loadDeferredIndexesSeconds: round(loadDeferredSeconds),
       ratioToBareInsert: round(loadSeconds / bare.insertOnly),
+      loadLongestStallMs: Math.round(stalls[0]!),
+      loadDeferredLongestStallMs: Math.round(stalls[1]!),
+      loadMainThreadBusySeconds: round(busy[0]!),
+      loadMainThreadCpuSeconds: round(mainCpu[0]!),
+      loadProcessCpuSeconds: round(processCpu[0]!),
+      loadInThreadSeconds: round(loadInThreadSeconds),
+      loadInThreadMainThreadBusySeconds: round(busy[2]!),
+      loadInThreadMainThreadCpuSeconds: round(mainCpu[2]!),
+      loadInThreadProcessCpuSeconds: round(processCpu[2]!),
+      ratioInThreadToBareInsert: round(loadInThreadSeconds / bare.insertOnly),
+      loadInThreadLongestStallMs: Math.round(stalls[2]!),
       ratioDeferredToBareInsert: round(loadDeferredSeconds / bare.insertOnly),
       ratioToBareReadSplitInsert: round(loadSeconds / bare.total),
       rowsPerSecond: Math.round(opts.rows / loadSeconds),
       databaseMB: round(dbBytes / 1024 ** 2, 1),
       peakRssMBDuringBare: Math.round(bareRss / 1024 ** 2),
       peakRssMB: Math.round(peakRss / 1024 ** 2),
+      peakRssMBLoad: peaks[0]!,
+      peakRssMBLoadInThread: peaks[2]!,
     };
   } finally {
     clearInterval(sampler);

@@ -31,6 +31,12 @@ export function finishSource(ws: Workspace, id: number, f: { sha256: string; siz
   ]);
 }
 
+/** The positional INSERT of a bulk table (the statement is cached per text by the workspace). */
+export function insertSql(table: BulkTable): string {
+  const cols = BULK_TABLES[table];
+  return `INSERT INTO ${table} (${cols.join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`;
+}
+
 /** Inserts rows into one bulk table through one prepared statement with positional binds. */
 export class BulkWriter {
   private readonly sqlText: string;
@@ -40,8 +46,7 @@ export class BulkWriter {
     readonly table: BulkTable,
   ) {
     this.api = lowLevel(ws.sqlModule);
-    const cols = BULK_TABLES[table];
-    this.sqlText = `INSERT INTO ${table} (${cols.join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`;
+    this.sqlText = insertSql(table);
   }
 
   insert(row: BulkRow): void {

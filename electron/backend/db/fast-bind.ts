@@ -8,7 +8,7 @@
  */
 import type { SqlJsStatic, Statement } from 'sql.js';
 
-interface LowLevelApi {
+export interface LowLevelApi {
   _malloc(n: number): number;
   writeArrayToMemory(bytes: Uint8Array, ptr: number): void;
   UTF8ToString(ptr: number): string;

@@ -4,6 +4,7 @@
  * message; a cancel rolls back the whole call. Malformed rows never abort a file: they go to
  * load_errors with file, line, column, value and what was expected.
  */
+import { statSync } from 'node:fs';
 import { basename } from 'node:path';
 import {
   begin, BulkWriter, DEFAULT_CACHE_KIB, setCacheSize, commit, databaseBytes, finishSource, insertSource, refreshCodes, release, restoreIndexes, rollback, rollbackTo, savepoint, suspendIndexes,
@@ -12,70 +13,18 @@ import type { Workspace } from '../db/workspace';
 import { CsvReader } from './csv';
 import { detectFormat } from './detect';
 import type { FormatId } from './format';
-import { RowSink, type LoadIssue } from './row-sink';
+import { loadOneOffloaded } from './load-offloaded';
+import {
+  DEFAULT_MAX_DB_BYTES, fileSummary, GROWTH_PER_CSV_BYTE, LoadCancelled, progress, SIZE_CHECK_BATCHES, SLICE_MS, sourceRecord, tooLarge, yieldToEventLoop,
+  type FileLoadSummary, type LoadOptions, type LoadResult,
+} from './load-steps';
+import { defaultParseWorker } from './parse-client';
+import { RowSink } from './row-sink';
 import { CsvFileError } from './text-decode';
 
-export interface LoadProgress {
-  readonly file: string;
-  readonly rows: number;
-  readonly bytes: number;
-  readonly totalBytes: number;
-  readonly rowsPerSecond: number;
-  readonly etaSeconds: number;
-}
+export { LoadCancelled } from './load-steps';
+export type { FileLoadSummary, FileStatus, LoadOptions, LoadProgress, LoadResult } from './load-steps';
 
-export interface LoadOptions {
-  readonly formatOverride?: FormatId;
-  readonly onProgress?: (p: LoadProgress) => void;
-  readonly signal?: AbortSignal;
-  /** Stop before the database outgrows sql.js's wasm memory (default 1.5 GiB). */
-  readonly maxDatabaseBytes?: number;
-  readonly now?: () => string;
-  /**
-   * Drop the target table's indexes during the load and rebuild them at the end: faster overall, but
-   * the rebuild is one synchronous statement (~1 s per million rows) — use it only where blocking
-   * the event loop is acceptable (a worker thread, the CLI, benchmarks). Default false.
-   */
-  readonly deferIndexes?: boolean;
-}
-
-export type FileStatus = 'loaded' | 'nothing-loaded' | 'failed' | 'cancelled' | 'skipped';
-
-export interface FileLoadSummary {
-  readonly fileName: string;
-  readonly path: string;
-  readonly sha256: string;
-  readonly sizeBytes: number;
-  readonly format: FormatId | null;
-  readonly status: FileStatus;
-  readonly rowsLoaded: number;
-  readonly rowsRejected: number;
-  readonly warnings: number;
-  /** The first problems (errors and warnings) for display; the full list is in load_errors. */
-  readonly errors: readonly LoadIssue[];
-  /** One clear sentence when the file as a whole failed, or when nothing was loaded. */
-  readonly message?: string;
-  /** Set when the file as a whole failed: empty, binary, encoding, unknown-format, missing-columns, too-large, … */
-  readonly errorCode?: string;
-}
-
-export interface LoadResult {
-  readonly ok: boolean;
-  readonly cancelled: boolean;
-  readonly files: readonly FileLoadSummary[];
-}
-
-export class LoadCancelled extends Error {
-  constructor() {
-    super('Load cancelled: the workspace was left exactly as it was.');
-    this.name = 'LoadCancelled';
-  }
-}
-
-const DEFAULT_MAX_DB_BYTES = 1.5 * 1024 ** 3;
-/** Database bytes per CSV byte: 1.37 measured on a 1M-row log (raw + normalized values + index), plus margin. */
-const GROWTH_PER_CSV_BYTE = 1.5;
-const SLICE_MS = 25;
 /**
  * Page cache during a load: the number index takes random inserts, and with SQLite's default 2 MB
  * cache every one of them re-reads and re-writes pages through sql.js's in-memory file. But dirty
@@ -84,7 +33,6 @@ const SLICE_MS = 25;
  * same total CPU (8 MB: 18 ms, also no slower at 1M rows, but the 1M-row index no longer fits).
  */
 const LOAD_CACHE_KIB = Number(process.env.OPTTRACE_LOAD_CACHE_KIB ?? 32_768);
-const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
 /** Workspaces with a load in progress: sql.js has one connection, so loads never overlap. */
 const loading = new WeakSet<Workspace>();
@@ -145,7 +93,30 @@ function failed(path: string, e: unknown): FileLoadSummary {
   return { ...emptySummary(path), message: `${basename(path)}: ${message}`, errorCode: e instanceof CsvFileError ? e.code : 'internal' };
 }
 
+/**
+ * Files below this size load in-thread unless a worker is named: starting a worker costs ~70 ms, about
+ * what parsing 0.6 MB in-thread costs, and a small file's in-thread work is sliced anyway.
+ */
+const OFFLOAD_MIN_BYTES = 2 * 1024 ** 2;
+const fileBytes = (path: string): number => {
+  try {
+    return statSync(path).size;
+  } catch {
+    return 0; // the in-thread reader reports what is wrong with the path
+  }
+};
+
+/** With the parse worker when there is one (falling back in-thread when it cannot start), else in-thread. */
 async function loadOne(ws: Workspace, path: string, opts: LoadOptions): Promise<FileLoadSummary> {
+  const script = opts.parseWorker ?? (fileBytes(path) >= OFFLOAD_MIN_BYTES ? defaultParseWorker() : undefined);
+  if (script) {
+    const offloaded = await loadOneOffloaded(ws, path, opts, script);
+    if (offloaded) return offloaded;
+  }
+  return loadOneInThread(ws, path, opts);
+}
+
+async function loadOneInThread(ws: Workspace, path: string, opts: LoadOptions): Promise<FileLoadSummary> {
   const fileName = basename(path);
   const reader = await CsvReader.open(path);
   try {
@@ -157,12 +128,9 @@ async function loadOne(ws: Workspace, path: string, opts: LoadOptions): Promise<
     const startBytes = databaseBytes(ws);
     if (startBytes + totalBytes * GROWTH_PER_CSV_BYTE > maxBytes) throw tooLarge(totalBytes, startBytes, maxBytes);
 
-    const sourceId = insertSource(ws, {
-      fileName, sizeBytes: totalBytes, sha256: '', format: format.id, encoding: reader.info.encoding + (reader.info.bom ? ' (BOM)' : ''),
-      delimiter: reader.info.delimiter, header, loadedAt: (opts.now ?? (() => new Date().toISOString()))(),
-    });
+    const sourceId = insertSource(ws, sourceRecord(fileName, reader.info, format.id, opts));
     const indexes = opts.deferIndexes ? suspendIndexes(ws, format.table) : [];
-    const sink = new RowSink(ws, sourceId, format, index, new BulkWriter(ws, format.table));
+    const sink = new RowSink(sourceId, format, index, new BulkWriter(ws, format.table), new BulkWriter(ws, 'load_errors'));
     const started = Date.now();
     let batchNo = 0;
     let sliceStart = performance.now();
@@ -176,14 +144,8 @@ async function loadOne(ws: Workspace, path: string, opts: LoadOptions): Promise<
           sliceStart = performance.now();
         }
       }
-      const seconds = Math.max((Date.now() - started) / 1000, 1e-3);
-      const rowsPerSecond = Math.round(sink.rowsSeen / seconds);
-      const bytesPerSecond = batch.bytesRead / seconds;
-      opts.onProgress?.({
-        file: fileName, rows: sink.rowsSeen, bytes: batch.bytesRead, totalBytes, rowsPerSecond,
-        etaSeconds: Math.max(0, Math.round((totalBytes - batch.bytesRead) / Math.max(bytesPerSecond, 1))),
-      });
-      if (++batchNo % 8 === 0 && databaseBytes(ws) > maxBytes) throw tooLarge(totalBytes, startBytes, maxBytes, sink.rowsSeen);
+      opts.onProgress?.(progress(fileName, started, sink.rowsSeen, batch.bytesRead, totalBytes));
+      if (++batchNo % SIZE_CHECK_BATCHES === 0 && databaseBytes(ws) > maxBytes) throw tooLarge(totalBytes, startBytes, maxBytes, sink.rowsSeen);
       if (performance.now() - sliceStart > SLICE_MS / 2) {
         await yieldToEventLoop();
         if (opts.signal?.aborted) throw new LoadCancelled();
@@ -193,30 +155,10 @@ async function loadOne(ws: Workspace, path: string, opts: LoadOptions): Promise<
     }
     sink.finish();
     restoreIndexes(ws, indexes);
-    const sha256 = reader.sha256();
-    finishSource(ws, sourceId, { sha256, sizeBytes: reader.bytesRead, rowsLoaded: sink.loaded, rowsRejected: sink.rejected, warnings: sink.warnings });
-    const nothing = sink.loaded === 0;
-    return {
-      fileName, path, sha256, sizeBytes: reader.bytesRead, format: format.id, status: nothing ? 'nothing-loaded' : 'loaded',
-      rowsLoaded: sink.loaded, rowsRejected: sink.rejected, warnings: sink.warnings, errors: sink.sample,
-      ...(nothing
-        ? { message: sink.rejected === 0
-            ? `${fileName}: the file has a ${format.label} header but no data rows: nothing loaded.`
-            : `${fileName}: nothing loaded — all ${sink.rejected} rows were rejected (see the load errors).` }
-        : {}),
-    };
+    const counts = { sha256: reader.sha256(), sizeBytes: reader.bytesRead, loaded: sink.loaded, rejected: sink.rejected, warnings: sink.warnings, sample: sink.sample };
+    finishSource(ws, sourceId, { sha256: counts.sha256, sizeBytes: counts.sizeBytes, rowsLoaded: counts.loaded, rowsRejected: counts.rejected, warnings: counts.warnings });
+    return fileSummary(path, format, counts);
   } finally {
     await reader.close();
   }
-}
-
-function tooLarge(fileBytes: number, dbBytes: number, maxBytes: number, rowsSoFar?: number): CsvFileError {
-  const mb = (n: number): string => `${Math.round(n / 1024 ** 2)} MB`;
-  const what = rowsSoFar === undefined
-    ? `loading this ${mb(fileBytes)} file would grow the workspace (now ${mb(dbBytes)})`
-    : `after ${rowsSoFar.toLocaleString('en-US')} rows of this ${mb(fileBytes)} file the workspace grew`;
-  return new CsvFileError(
-    'too-large',
-    `Workspace too large: ${what} past ${mb(maxBytes)}, the most the in-memory database can hold; nothing from this file was kept. Split the export (e.g. by date range) into separate workspaces.`,
-  );
 }

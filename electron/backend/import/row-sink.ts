@@ -2,8 +2,7 @@
  * Turns parsed CSV records into bulk rows for one file: field-count checks, the format's mapper,
  * duplicate detection, and load_errors (every rejected row and warning, with line/column/value).
  */
-import { BulkWriter } from '../db/bulk';
-import type { Workspace } from '../db/workspace';
+import type { BulkRow } from '../db/tables';
 import type { CsvBatch } from './csv';
 import { RowContext, type ColumnIndex, type FormatSpec, type RowIssues } from './format';
 import { RowHashes } from './row-hashes';
@@ -23,25 +22,29 @@ const MAX_TRACKED_ROWS = 2_000_000;
 /** Warnings beyond this many per file are counted but not stored one by one (errors always are). */
 const MAX_STORED_WARNINGS = 50_000;
 
+/** Where rows go: a BulkWriter on the main thread, a chunk encoder in the parse worker. */
+export interface RowWriter {
+  insert(row: BulkRow): void;
+}
+
 export class RowSink implements RowIssues {
   loaded = 0;
   rejected = 0;
   warnings = 0;
   rowsSeen = 0;
   readonly sample: LoadIssue[] = [];
-  private readonly errors: BulkWriter;
   private readonly ctx: RowContext;
   private readonly seen = new RowHashes();
   private readonly width: number;
 
+  /** `errors` takes load_errors rows; the caller keeps its inserts in call order with `writer`'s. */
   constructor(
-    ws: Workspace,
     private readonly sourceId: number,
     private readonly spec: FormatSpec,
     index: ColumnIndex,
-    private readonly writer: BulkWriter,
+    private readonly writer: RowWriter,
+    private readonly errors: RowWriter,
   ) {
-    this.errors = new BulkWriter(ws, 'load_errors');
     this.ctx = new RowContext(index, this);
     this.ctx.sourceId = sourceId;
     this.width = index.header.length;

@@ -1,0 +1,104 @@
+/**
+ * Inserts a RowChunk (import/row-chunk.ts) made by the parse worker: the chunk's text bytes are copied
+ * into the wasm heap once, and every text value is bound SQLITE_STATIC as a pointer into that block,
+ * so the thread that owns SQLite only binds, steps and resets.
+ */
+import type { RowChunk } from '../import/row-chunk';
+import { DOUBLE_CELL, INT_CELL, NULL_CELL } from '../import/row-chunk';
+import { insertSql } from './bulk';
+import { lowLevel, statementHandle, type LowLevelApi } from './fast-bind';
+import type { BulkTable } from './tables';
+import type { Workspace } from './workspace';
+
+const SQLITE_DONE = 101;
+const SQLITE_STATIC = 0;
+
+export class ChunkInserter {
+  private readonly sqlTexts: string[];
+  private block = 0;
+  private blockBytes = 0;
+  private chunk: RowChunk | undefined;
+  private record = 0;
+  private cell = 0;
+
+  private constructor(
+    private readonly ws: Workspace,
+    private readonly api: LowLevelApi,
+    tables: readonly BulkTable[],
+  ) {
+    this.sqlTexts = tables.map(insertSql);
+  }
+
+  /** False when this sql.js build lacks the low-level exports (then load in-thread, with Statement.bind). */
+  static supported(ws: Workspace): boolean {
+    return lowLevel(ws.sqlModule) !== undefined;
+  }
+
+  /** `tables[i]` receives the chunk records tagged i; undefined when this sql.js build lacks the low-level exports. */
+  static create(ws: Workspace, tables: readonly BulkTable[]): ChunkInserter | undefined {
+    const api = lowLevel(ws.sqlModule);
+    return api ? new ChunkInserter(ws, api, tables) : undefined;
+  }
+
+  /** Starts on a chunk: its text bytes go into the wasm block (grown, never shrunk, until free()). */
+  start(chunk: RowChunk): void {
+    const n = chunk.bytes.length;
+    if (n > this.blockBytes) {
+      const size = Math.max(n, this.blockBytes * 2, 1 << 20);
+      this.free();
+      this.block = this.api._malloc(size);
+      this.blockBytes = size;
+      if (!this.block) throw new Error('insert failed: out of wasm memory for the row block');
+    }
+    if (n > 0) this.api.writeArrayToMemory(chunk.bytes, this.block);
+    this.chunk = chunk;
+    this.record = 0;
+    this.cell = 0;
+  }
+
+  /** Inserts records until the chunk ends (true) or `deadline` (performance.now()) passes (false). */
+  insertSome(deadline = Infinity): boolean {
+    const chunk = this.chunk;
+    if (!chunk) return true;
+    const { api, block } = this;
+    // Statements and the db handle are looked up once per call: export() (which replaces them) can
+    // only run between calls, never inside this synchronous loop.
+    const dbHandle = (this.ws.db as unknown as { db: number }).db;
+    const stmts = this.sqlTexts.map((t) => {
+      const h = statementHandle(api, this.ws.prepare(t), t);
+      if (h === undefined) throw new Error('insert failed: no native statement handle');
+      return h;
+    });
+    const { cells, doubles, records } = chunk;
+    let c = this.cell;
+    let r = this.record;
+    for (; r < records; r++) {
+      if ((r & 127) === 0 && r > this.record && performance.now() > deadline) break;
+      const stmt = stmts[cells[c]!]!;
+      const count = cells[c + 1]!;
+      c += 2;
+      for (let i = 1; i <= count; i++, c += 2) {
+        const a = cells[c]!;
+        const b = cells[c + 1]!;
+        if (b >= 0) api._sqlite3_bind_text(stmt, i, block + a, b, SQLITE_STATIC);
+        else if (b === INT_CELL) api._sqlite3_bind_int(stmt, i, a);
+        else if (b === DOUBLE_CELL) api._sqlite3_bind_double(stmt, i, doubles[a]!);
+        else if (b === NULL_CELL) api._sqlite3_bind_blob(stmt, i, 0, 0, 0); // a NULL pointer binds SQL NULL
+      }
+      const rc = api._sqlite3_step(stmt);
+      api._sqlite3_reset(stmt);
+      if (rc !== SQLITE_DONE) throw new Error(`insert failed: ${api.UTF8ToString(api._sqlite3_errmsg(dbHandle))}`);
+    }
+    this.record = r;
+    this.cell = c;
+    if (r < records) return false;
+    this.chunk = undefined;
+    return true;
+  }
+
+  free(): void {
+    if (this.block) this.api._free(this.block);
+    this.block = 0;
+    this.blockBytes = 0;
+  }
+}

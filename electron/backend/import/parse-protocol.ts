@@ -1,0 +1,39 @@
+/** Messages between the loader and its parse worker (import/parse-worker.ts), one file per worker. */
+import type { CsvInfo } from './csv';
+import type { FormatId } from './format';
+import type { RowChunk } from './row-chunk';
+import type { LoadIssue } from './row-sink';
+
+/** `workerData` of a parse worker. */
+export interface ParseJob {
+  readonly path: string;
+  readonly formatOverride?: FormatId;
+  /** Chunks posted but not yet acknowledged before the worker waits (bounds its memory). */
+  readonly maxInFlight: number;
+}
+
+/** Loader → worker: `start` once the source row exists, then one `ack` per chunk inserted, returning its buffers. */
+export type ToWorker =
+  | { readonly type: 'start'; readonly sourceId: number }
+  | { readonly type: 'ack'; readonly bytes: ArrayBuffer; readonly cells: ArrayBuffer };
+
+export interface ParseTotals {
+  readonly sha256: string;
+  readonly bytesRead: number;
+  readonly loaded: number;
+  readonly rejected: number;
+  readonly warnings: number;
+  readonly sample: readonly LoadIssue[];
+}
+
+/**
+ * Worker → loader: `info` (header read, format detected), then `chunk`s of the format's rows and
+ * load_errors in the order RowSink produced them, then `done` (its chunk holds what finish() adds).
+ * `failed` can come at any point: `code` is set for a CsvFileError, whose message is for the user;
+ * `crashed` is set by the loader's side when the worker itself died (or never started).
+ */
+export type FromWorker =
+  | { readonly type: 'info'; readonly info: CsvInfo; readonly format: FormatId }
+  | { readonly type: 'chunk'; readonly chunk: RowChunk; readonly rowsSeen: number; readonly bytesRead: number }
+  | { readonly type: 'done'; readonly chunk: RowChunk; readonly totals: ParseTotals }
+  | { readonly type: 'failed'; readonly code?: string; readonly message: string; readonly crashed?: boolean };

@@ -1,0 +1,61 @@
+/**
+ * Parse worker entry (bundled as parse-worker.cjs next to each app bundle): reads, decodes, parses,
+ * normalizes and checks one CSV file exactly as the in-thread loader does, and posts the rows as
+ * RowChunks, so the thread that owns SQLite only binds and steps. See parse-protocol.ts.
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import { CsvReader } from './csv';
+import { detectFormat } from './detect';
+import type { FromWorker, ParseJob, ToWorker } from './parse-protocol';
+import { RowChunkEncoder } from './row-chunk';
+import { RowSink } from './row-sink';
+import { CsvFileError } from './text-decode';
+
+const port = parentPort!;
+const job = workerData as ParseJob;
+const post = (msg: FromWorker, transfer: ArrayBuffer[] = []): void => port.postMessage(msg, transfer);
+
+const enc = new RowChunkEncoder();
+let inFlight = 0;
+let wake: (() => void) | undefined;
+let started: ((sourceId: number) => void) | undefined;
+port.on('message', (msg: ToWorker) => {
+  if (msg.type === 'start') started?.(msg.sourceId);
+  else {
+    enc.recycle(msg.bytes, msg.cells);
+    inFlight--;
+    wake?.();
+    wake = undefined;
+  }
+});
+
+async function run(): Promise<void> {
+  const reader = await CsvReader.open(job.path);
+  try {
+    const detection = detectFormat(reader.info.header, job.formatOverride);
+    if (!detection.ok) throw detection.error;
+    const sourceIdReady = new Promise<number>((resolve) => (started = resolve));
+    post({ type: 'info', info: reader.info, format: detection.format.id });
+    const sourceId = await sourceIdReady;
+    const sink = new RowSink(sourceId, detection.format, detection.index, enc.writer(0), enc.writer(1));
+    for await (const batch of reader.batches()) {
+      sink.addBatch(batch);
+      // Backpressure: parsing runs ahead of the inserts by at most maxInFlight chunks.
+      while (inFlight >= job.maxInFlight) await new Promise<void>((resolve) => (wake = resolve));
+      const { chunk, transfer } = enc.take();
+      inFlight++;
+      post({ type: 'chunk', chunk, rowsSeen: sink.rowsSeen, bytesRead: batch.bytesRead }, transfer);
+    }
+    sink.finish();
+    const { chunk, transfer } = enc.take();
+    const totals = { sha256: reader.sha256(), bytesRead: reader.bytesRead, loaded: sink.loaded, rejected: sink.rejected, warnings: sink.warnings, sample: sink.sample };
+    post({ type: 'done', chunk, totals }, transfer);
+  } finally {
+    await reader.close();
+  }
+}
+
+run().catch((e: unknown) => {
+  const message = e instanceof Error ? e.message : String(e);
+  post(e instanceof CsvFileError ? { type: 'failed', code: e.code, message } : { type: 'failed', message });
+});
