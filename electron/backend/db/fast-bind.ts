@@ -7,6 +7,8 @@
  * build) `lowLevel()` returns undefined and callers use the ordinary Statement API.
  */
 import type { SqlJsStatic, Statement } from 'sql.js';
+import { bindsAsInt, joinedText, utf8Length } from './row-text';
+import type { BulkRow } from './tables';
 
 export interface LowLevelApi {
   _malloc(n: number): number;
@@ -95,18 +97,11 @@ function scratchFor(api: LowLevelApi, bytes: number): Scratch {
  * Text is bound SQLITE_STATIC from the shared scratch buffer: every parameter is rebound before each
  * step, so SQLite never reads a stale pointer, and it skips one malloc+copy per value.
  */
-export function insertRow(api: LowLevelApi, stmt: number, dbHandle: number, row: readonly (string | number | null)[]): void {
-  let joined = '';
-  let first = true;
-  for (const v of row) {
-    if (typeof v === 'string') {
-      joined = first ? v : `${joined}\u0000${v}`;
-      first = false;
-    }
-  }
+export function insertRow(api: LowLevelApi, stmt: number, dbHandle: number, row: BulkRow): void {
+  const joined = joinedText(row);
   let ascii = true;
   let off = 0;
-  if (!first) {
+  if (joined !== undefined) {
     const s = scratchFor(api, joined.length * 3 + 1);
     const n = s.js.write(joined, 0);
     // UTF-8 is longer than the UTF-16 length exactly when some character is non-ASCII.
@@ -119,11 +114,11 @@ export function insertRow(api: LowLevelApi, stmt: number, dbHandle: number, row:
   for (let i = 0; i < row.length; i++) {
     const v = row[i];
     if (typeof v === 'string') {
-      const n = ascii ? v.length : Buffer.byteLength(v, 'utf8');
+      const n = utf8Length(v, ascii);
       api._sqlite3_bind_text(stmt, i + 1, off, n, SQLITE_STATIC);
       off += n + 1;
     } else if (typeof v === 'number') {
-      if (Number.isInteger(v) && Math.abs(v) < 2 ** 31) api._sqlite3_bind_int(stmt, i + 1, v);
+      if (bindsAsInt(v)) api._sqlite3_bind_int(stmt, i + 1, v);
       else api._sqlite3_bind_double(stmt, i + 1, v);
     } else {
       api._sqlite3_bind_blob(stmt, i + 1, 0, 0, 0); // a NULL pointer binds SQL NULL

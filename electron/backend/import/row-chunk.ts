@@ -4,6 +4,7 @@
  * main thread copies `bytes` into the wasm heap once and binds pointers into it (db/chunk-insert.ts),
  * so it never builds a JS string or array per row.
  */
+import { bindsAsInt, joinedText, utf8Length } from '../db/row-text';
 import type { BulkRow } from '../db/tables';
 import type { RowWriter } from './row-sink';
 
@@ -59,18 +60,11 @@ export class RowChunkEncoder {
     let c = this.cellCount;
     cells[c++] = table;
     cells[c++] = row.length;
-    // One native UTF-8 encode per row (as db/fast-bind.ts does): joined with NULs, which also end each value.
-    let joined = '';
-    let first = true;
-    for (const v of row) {
-      if (typeof v === 'string') {
-        joined = first ? v : `${joined}\u0000${v}`;
-        first = false;
-      }
-    }
+    // One native UTF-8 encode per row (db/row-text.ts, as the in-thread insert does).
+    const joined = joinedText(row);
     let ascii = true;
     let off = this.used;
-    if (!first) {
+    if (joined !== undefined) {
       if (off + joined.length * 3 + 1 > this.buf.length) this.growBytes(joined.length * 3 + 1);
       const n = this.buf.write(joined, off);
       // UTF-8 is longer than the UTF-16 length exactly when some character is non-ASCII.
@@ -80,13 +74,13 @@ export class RowChunkEncoder {
     }
     for (const v of row) {
       if (typeof v === 'string') {
-        const n = ascii ? v.length : Buffer.byteLength(v, 'utf8');
+        const n = utf8Length(v, ascii);
         cells[c++] = off;
         cells[c++] = n;
         off += n + 1;
       } else if (typeof v === 'number') {
-        // The same int/double split as fast-bind's insertRow, so both paths store identical values.
-        if (Number.isInteger(v) && Math.abs(v) < 2 ** 31) {
+        // The same int/double split as the in-thread insert (db/row-text.ts).
+        if (bindsAsInt(v)) {
           cells[c++] = v;
           cells[c++] = INT_CELL;
         } else {
