@@ -116,6 +116,20 @@ describe('workspace service', () => {
     expect(backend.isDirty).toBe(true);
   });
 
+  it('no change can land while a save is being written: it is refused as busy, and the saved workspace is clean', async () => {
+    const { call, dialogs, backend } = await makeBackend();
+    const file = join(tmp(), 'busy.sqlite');
+    dialogs.saves.push(file);
+    const saving = call('workspace.saveAs', {});
+    // The dialog answers at once; the write is still in flight when this call arrives.
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(await call('rulebook.setAssumption', { name: 'customStopCodeWide', value: false })).toMatchObject({ ok: false, error: { code: 'busy' } });
+    expect(await saving).toMatchObject({ ok: true, value: { path: file } });
+    expect(backend.isDirty).toBe(false);
+    expect(await call('rulebook.setAssumption', { name: 'customStopCodeWide', value: false })).toMatchObject({ ok: true });
+    expect(backend.isDirty).toBe(true);
+  });
+
   it('refuses invalid payloads before anything runs', async () => {
     const { call } = await makeBackend();
     for (const [method, payload] of [
