@@ -71,7 +71,7 @@ export function StateMatrix({ codes, numbers, state, other, otherLabel = 'before
                       const was = other ? subStatus(other, n, c.code, k.keyword) : st;
                       const isPinned = pinned?.mobileNumber === n && pinned.code === c.code && pinned.keyword === k.keyword;
                       return (
-                        <li key={k.keyword} className={`cell${was !== st ? ' changed' : ''}${isPinned ? ' pinned' : ''}`} data-testid={`cell-${n}-${c.code}-${k.keyword}`} data-status={st}>
+                        <li key={k.keyword} className={`matrix-cell${was !== st ? ' changed' : ''}${isPinned ? ' pinned' : ''}`} data-testid={`cell-${n}-${c.code}-${k.keyword}`} data-status={st}>
                           <span className="kw">{k.keyword}<span className="kind">{k.kind === 'opt-in' ? `${k.optIn} opt-in` : k.kind}</span></span>
                           <StatusChip status={st} />
                           {was !== st && <span className="was">{otherLabel}: {was}</span>}
