@@ -5,6 +5,7 @@ import { CHROMIUM_LAUNCH } from './test/support/chromium';
 // `electron`: the packaged-style app through Playwright's _electron (skipped where no binary exists).
 export default defineConfig({
   outputDir: 'test-results/playwright',
+  globalSetup: './test/support/playwright-setup.ts',
   reporter: [['list']],
   workers: 2,
   timeout: 60_000,
