@@ -23,7 +23,7 @@ export const loadCommand: Command = {
         io.stdout.write(`${fileLine(f)}\n`);
         for (const e of f.errors) io.stdout.write(`    ${e.severity} line ${e.line ?? '-'}${e.column ? ` ${e.column}` : ''}${e.value !== null ? ` ${JSON.stringify(e.value)}` : ''}: ${e.message}\n`);
       }
-      io.stdout.write(loaded > 0 ? `Saved ${loaded} row(s) to ${opts.option}\n` : 'Nothing was loaded; no workspace written.\n');
+      io.stdout.write(loaded > 0 ? `Saved ${loaded.toLocaleString('en-US')} ${loaded === 1 ? 'row' : 'rows'} to ${opts.option}\n` : 'Nothing was loaded; no workspace written.\n');
     }
     return good ? EXIT_OK : EXIT_FAILED;
   },
