@@ -26,14 +26,14 @@ describe('sql.js glue patch', () => {
     expect(patchGrowth(`${GROWTH_ORIGINAL};${GROWTH_ORIGINAL}`)).toBeUndefined();
   });
 
-  it('the app loads the patched glue, and a database grown past 1 MB keeps every row through export and reopen', async () => {
+  it('the app loads the patched glue, and a database grown past the 32 MB reservation point keeps every row through export and reopen', async () => {
     expect(sqlJsGlue().unpatched).toBeUndefined();
     const SQL = await openSqlJs();
     const db = new SQL.Database();
     db.run('CREATE TABLE t (a TEXT)');
-    db.run("WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < 49999) INSERT INTO t SELECT printf('%08d-%s', i, hex(randomblob(16))) FROM n");
+    db.run("WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < 49999) INSERT INTO t SELECT printf('%08d-%s', i, hex(randomblob(400))) FROM n");
     const bytes = db.export();
-    expect(bytes.length).toBeGreaterThan(2 * 1024 * 1024);
+    expect(bytes.length).toBeGreaterThan(40 * 1024 * 1024);
     const again = new SQL.Database(bytes);
     expect(again.exec('SELECT COUNT(*), MIN(a) FROM t')[0]!.values[0]).toEqual([50000, expect.stringMatching(/^00000000-/)]);
     db.close();
