@@ -28,7 +28,14 @@ const loaded = new Map<string, Promise<SqlJsStatic>>();
 let glue: GlueChoice | undefined;
 
 /** Which glue runs (see sqljs-glue.ts); `unpatched` says why when it is the plain one. */
-export const sqlJsGlue = (): GlueChoice => (glue ??= loadGlue(localRequire));
+export const sqlJsGlue = (): GlueChoice => {
+  if (!glue) {
+    glue = loadGlue(localRequire);
+    // Worth a line in the log: big loads stall and slow down without the patch (never wrong, though).
+    if (glue.unpatched && process.env.OPTTRACE_PLAIN_SQLJS !== '1') console.warn(`OptTrace: using the plain sql.js glue (${glue.unpatched}); big loads will be slower`);
+  }
+  return glue;
+};
 
 /** Loads (once per wasm path) the sql.js module from the wasm bytes. */
 export function openSqlJs(wasmPath: string = defaultWasmPath()): Promise<SqlJsStatic> {
