@@ -7,15 +7,16 @@
 import { statSync } from 'node:fs';
 import { basename } from 'node:path';
 import {
-  begin, BulkWriter, DEFAULT_CACHE_KIB, setCacheSize, commit, databaseBytes, finishSource, insertSource, refreshCodes, release, restoreIndexes, rollback, rollbackTo, savepoint, suspendIndexes,
+  begin, BulkWriter, DEFAULT_CACHE_KIB, setCacheSize, commit, refreshCodes, release, rollback, rollbackTo, savepoint,
 } from '../db/bulk';
 import type { Workspace } from '../db/workspace';
 import { CsvReader } from './csv';
 import { detectFormat } from './detect';
+import { FileLoad } from './file-load';
 import type { FormatId } from './format';
 import { loadOneOffloaded } from './load-offloaded';
 import {
-  DEFAULT_MAX_DB_BYTES, fileSummary, GROWTH_PER_CSV_BYTE, LoadCancelled, progress, SIZE_CHECK_BATCHES, SLICE_MS, sourceRecord, tooLarge, yieldToEventLoop,
+  LoadCancelled,
   type FileLoadSummary, type LoadOptions, type LoadResult,
 } from './load-steps';
 import { defaultParseWorker } from './parse-client';
@@ -117,47 +118,23 @@ async function loadOne(ws: Workspace, path: string, opts: LoadOptions): Promise<
 }
 
 async function loadOneInThread(ws: Workspace, path: string, opts: LoadOptions): Promise<FileLoadSummary> {
-  const fileName = basename(path);
   const reader = await CsvReader.open(path);
   try {
-    const { header, totalBytes } = reader.info;
-    const detection = detectFormat(header, opts.formatOverride);
+    const detection = detectFormat(reader.info.header, opts.formatOverride);
     if (!detection.ok) throw detection.error;
     const { format, index } = detection;
-    const maxBytes = opts.maxDatabaseBytes ?? DEFAULT_MAX_DB_BYTES;
-    const startBytes = databaseBytes(ws);
-    if (startBytes + totalBytes * GROWTH_PER_CSV_BYTE > maxBytes) throw tooLarge(totalBytes, startBytes, maxBytes);
-
-    const sourceId = insertSource(ws, sourceRecord(fileName, reader.info, format.id, opts));
-    const indexes = opts.deferIndexes ? suspendIndexes(ws, format.table) : [];
-    const sink = new RowSink(sourceId, format, index, new BulkWriter(ws, format.table), new BulkWriter(ws, 'load_errors'));
-    const started = Date.now();
-    let batchNo = 0;
-    let sliceStart = performance.now();
+    const file = new FileLoad(ws, path, reader.info, format, opts);
+    const sink = new RowSink(file.sourceId, format, index, new BulkWriter(ws, format.table), new BulkWriter(ws, 'load_errors'));
     for await (const batch of reader.batches()) {
       // Time-sliced: yield to the event loop every ~25 ms even inside a batch.
       for (let from = 0; from < batch.rows.length; ) {
-        from = sink.addBatch(batch, from, sliceStart + SLICE_MS);
-        if (from < batch.rows.length) {
-          await yieldToEventLoop();
-          if (opts.signal?.aborted) throw new LoadCancelled();
-          sliceStart = performance.now();
-        }
+        from = sink.addBatch(batch, from, file.sliceEnd);
+        if (from < batch.rows.length) await file.yieldNow();
       }
-      opts.onProgress?.(progress(fileName, started, sink.rowsSeen, batch.bytesRead, totalBytes));
-      if (++batchNo % SIZE_CHECK_BATCHES === 0 && databaseBytes(ws) > maxBytes) throw tooLarge(totalBytes, startBytes, maxBytes, sink.rowsSeen);
-      if (performance.now() - sliceStart > SLICE_MS / 2) {
-        await yieldToEventLoop();
-        if (opts.signal?.aborted) throw new LoadCancelled();
-        sliceStart = performance.now();
-      }
-      if (opts.signal?.aborted) throw new LoadCancelled();
+      await file.afterBatch(sink.rowsSeen, batch.bytesRead);
     }
     sink.finish();
-    restoreIndexes(ws, indexes);
-    const counts = { sha256: reader.sha256(), sizeBytes: reader.bytesRead, loaded: sink.loaded, rejected: sink.rejected, warnings: sink.warnings, sample: sink.sample };
-    finishSource(ws, sourceId, { sha256: counts.sha256, sizeBytes: counts.sizeBytes, rowsLoaded: counts.loaded, rowsRejected: counts.rejected, warnings: counts.warnings });
-    return fileSummary(path, format, counts);
+    return file.finish({ sha256: reader.sha256(), sizeBytes: reader.bytesRead, loaded: sink.loaded, rejected: sink.rejected, warnings: sink.warnings, sample: sink.sample });
   } finally {
     await reader.close();
   }
