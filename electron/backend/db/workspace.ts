@@ -122,10 +122,9 @@ export class Workspace {
 
   /** The database file's bytes (for saving). The dirty flag stays: the caller clears it once the bytes are safely written. */
   exportBytes(): Uint8Array {
-    this.freeStatements();
-    const bytes = this.database.export();
-    configure(this.database); // export() reopens the database: per-connection pragmas are lost.
-    return bytes;
+    // sql.js 1.16 (pinned) copies through SQLite's backup API and keeps the connection open: prepared
+    // statements and per-connection pragmas survive (the workspace test checks both).
+    return this.database.export();
   }
 
   summary(): WorkspaceSummary {

@@ -19,6 +19,7 @@ describe('workspace', () => {
     const { counts, bytes } = fingerprint(ws);
     ws.exportBytes();
     expect(ws.dirty).toBe(true); // only a completed write (writeWorkspace) marks it saved
+    expect(ws.scalar('PRAGMA journal_mode')).toBe('memory');
     // Prepared statements were rebuilt after export(): queries still run.
     expect(ws.summary().counts.contacts).toBe(counts.contacts);
     const reopened = await Workspace.open(bytes, { name: 'reopened' });
