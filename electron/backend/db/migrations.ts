@@ -1,6 +1,6 @@
 /** Numbered, recorded migrations: each runs once, in order, inside one transaction with its record. */
 import type { Database } from 'sql.js';
-import { SCHEMA_V1 } from './schema';
+import { SCHEMA_V1, SCHEMA_V2_DATES } from './schema';
 
 interface Migration {
   readonly version: number;
@@ -8,7 +8,10 @@ interface Migration {
   readonly statements: readonly string[];
 }
 
-export const MIGRATIONS: readonly Migration[] = [{ version: 1, name: 'initial schema', statements: SCHEMA_V1 }];
+export const MIGRATIONS: readonly Migration[] = [
+  { version: 1, name: 'initial schema', statements: SCHEMA_V1 },
+  { version: 2, name: 'dates as epoch milliseconds', statements: SCHEMA_V2_DATES },
+];
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
 
 export function currentVersion(db: Database): number {

@@ -5,6 +5,7 @@
 import type { Citation } from '../../../shared/model/event';
 import type { ContactStatus, SubscriptionStatus } from '../../../shared/model/status';
 import { combinedStatus, CONTACT_STATUS } from '../import/code-tables';
+import { isoOf } from '../import/normalize';
 import { rowsForNumber } from '../db/queries';
 import type { Workspace } from '../db/workspace';
 import { cite } from './evidence';
@@ -48,8 +49,8 @@ export function currentState(ws: Workspace, number: string, kw: KeywordResolver)
       ...(status ? { status } : {}),
       optInMethodId: str(r.opt_in_method_id),
       optOutMethodId: str(r.opt_out_method_id),
-      optInAt: str(r.opt_in_at),
-      optOutAt: str(r.opt_out_at),
+      optInAt: isoOf(r.opt_in_at),
+      optOutAt: isoOf(r.opt_out_at),
       origin: r.origin === 'contact-builder' ? 'contact-builder' : 'data-view',
       evidence: [cite(r)],
     };
@@ -61,6 +62,6 @@ export function currentState(ws: Workspace, number: string, kw: KeywordResolver)
     mobileNumber: number,
     subscriptions,
     ...(contactRow ? { contact: { ...(contactStatus ? { status: contactStatus } : {}), statusId: str(contactRow.status_id), evidence: [cite(contactRow)] } } : {}),
-    ...(heldRow ? { undeliverable: { held: heldRow.undeliverable !== '0', holdAt: str(heldRow.hold_at), evidence: [cite(heldRow)] } } : {}),
+    ...(heldRow ? { undeliverable: { held: heldRow.undeliverable !== '0', holdAt: isoOf(heldRow.hold_at), evidence: [cite(heldRow)] } } : {}),
   };
 }

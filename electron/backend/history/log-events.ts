@@ -5,6 +5,7 @@
  */
 import { combinedStatus, OPT_IN_METHOD, OPT_OUT_METHOD } from '../import/code-tables';
 import type { Row } from '../db/queries';
+import { isoOf } from '../import/normalize';
 import { cite, type Collector } from './evidence';
 import type { KeywordResolver } from './keywords';
 
@@ -16,7 +17,7 @@ export function logEvents(rows: readonly Row[], kw: KeywordResolver, c: Collecto
     const guid = s(r.definition_id) ?? '';
     const k = kw.keyword(guid);
     const status = combinedStatus(s(r.opt_in_status_id), s(r.opt_out_status_id));
-    const at = s(r.log_at) ?? s(r.opt_out_at) ?? s(r.opt_in_at);
+    const at = isoOf(r.log_at) ?? isoOf(r.opt_out_at) ?? isoOf(r.opt_in_at);
     const prev = last.get(guid) ?? 'None';
     if (!k) {
       c.gap({ kind: 'unmapped-keyword', reason: `keyword GUID ${guid} is in neither the keyword dictionary nor message tracking`, evidence: [cite(r)], ...(at ? { at } : {}) });
@@ -32,14 +33,14 @@ export function logEvents(rows: readonly Row[], kw: KeywordResolver, c: Collecto
     if (status === prev) continue;
     if (status === 'OptedOut') {
       const method = s(r.opt_out_method_id);
-      const when = s(r.opt_out_at) ?? at;
+      const when = isoOf(r.opt_out_at) ?? at;
       if (method === null || method === '14') c.event(r, when, { type: 'mo', code: k.code, text: 'STOP', note: 'opt-out by text (log: OptOutMethodID empty/14); the exact word is not in the log' }, true);
       else if (method === '4') c.event(r, when, { type: 'import', ...where, status: 'Unsubscribe' });
       else if (method === '6') c.event(r, when, { type: 'ui', ...where, action: 'optOut' });
       else c.gap({ kind: 'other', ...where, at: when, reason: `opt-out by method ${method} (${OPT_OUT_METHOD[method] ?? 'unknown'}) has no replayable event`, evidence: [cite(r)] });
     } else if (status === 'OptedIn' || status === 'OptInPending') {
       const method = s(r.opt_in_method_id);
-      const when = s(r.opt_in_at) ?? at;
+      const when = isoOf(r.opt_in_at) ?? at;
       if (method === '12') {
         if (status === 'OptedIn' && k.optIn === 'double') {
           if (prev !== 'OptInPending') {

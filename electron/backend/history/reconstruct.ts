@@ -8,6 +8,7 @@ import { SCENARIO_FORMAT, type Scenario } from '../../../shared/model/scenario';
 import { rowsForNumber, type Row } from '../db/queries';
 import type { Workspace } from '../db/workspace';
 import { STOP_WORDS } from '../import/code-tables';
+import { isoOf } from '../import/normalize';
 import { currentState, type CurrentState } from './current-state';
 import { cite, Collector, type Draft } from './evidence';
 import { KeywordResolver } from './keywords';
@@ -54,7 +55,7 @@ export function reconstruct(ws: Workspace, number: string, resolver: KeywordReso
 function messageEvents(rows: readonly Row[], kw: KeywordResolver, c: Collector): void {
   for (const r of rows) {
     const code = r.short_code ? String(r.short_code) : kw.code(r.code_id as string | null);
-    const at = String(r.created_at);
+    const at = isoOf(r.created_at) ?? '';
     if (!code) {
       c.gap({ kind: 'unmapped-keyword', at, reason: `code GUID ${String(r.code_id)} has no ShortCode in tracking or the dictionary`, evidence: [cite(r)] });
       continue;

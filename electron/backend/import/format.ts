@@ -1,7 +1,7 @@
 /** What a format module declares (columns it knows, which it requires) and the per-row helpers. */
 import type { BulkRow, BulkTable } from '../db/tables';
 import { CODE_TABLES, type CodeTableName } from './code-tables';
-import { idText, isAllDigits, normalizeNumber, parseExportDate, parseFlag } from './normalize';
+import { idText, isAllDigits, normalizeNumber, parseExportDateMs, parseFlag } from './normalize';
 
 export const FORMAT_IDS = [
   'sms-subscription-log',
@@ -101,7 +101,7 @@ export class RowContext {
   sourceId = 0;
   failed = false;
   private lastDateRaw = '';
-  private lastDateIso: string | null = null;
+  private lastDateMs: number | null = null;
   private lastDateCanonical = false;
   private lastNumber: string | null = null;
   private readonly parseOut = { canonical: false };
@@ -154,22 +154,22 @@ export class RowContext {
     if (raw === '') return null;
     return raw === this.lastDateRaw && this.lastDateCanonical ? null : raw;
   }
-  /** UTC ISO of a CST export date; an unreadable date is a row error naming the value. */
-  date(key: string): string | null {
+  /** UTC epoch ms of a CST export date; an unreadable date is a row error naming the value. */
+  date(key: string): number | null {
     const raw = this.raw(key);
     if (raw === '') return null;
     // One-entry cache: a row's LogDate, OptInDate, CreatedDate and ModifiedDate are often the same text.
-    if (raw === this.lastDateRaw) return this.lastDateIso;
-    const iso = parseExportDate(raw, this.parseOut);
-    if (iso !== undefined) {
+    if (raw === this.lastDateRaw) return this.lastDateMs;
+    const ms = parseExportDateMs(raw, this.parseOut);
+    if (ms !== undefined) {
       this.lastDateRaw = raw;
-      this.lastDateIso = iso;
+      this.lastDateMs = ms;
       this.lastDateCanonical = this.parseOut.canonical;
     }
-    if (iso === undefined) {
+    if (ms === undefined) {
       return this.fail(key, raw, 'date-unreadable', `unreadable date "${raw}": expected M/D/YYYY h:mm:ss AM, M/D/YYYY H:mm, YYYY-MM-DD HH:mm:ss(.fff) or ISO-8601`);
     }
-    return iso;
+    return ms;
   }
   /** A status/method id checked against its code table: not an integer → error; unknown → warning, kept. */
   code(key: string, table: CodeTableName): string | null {

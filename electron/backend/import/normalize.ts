@@ -48,20 +48,19 @@ const US_DATE = /^(\d{1,2})\/(\d{1,2})\/(\d{4})(?:[ T]+(\d{1,2}):(\d{2})(?::(\d{
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,7}))?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?)?$/;
 const DAYS = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
-/** `YYYY-MM-DDTHH:mm:ss.fffZ` from UTC epoch ms, without Date allocation per call on the hot path. */
 const p2 = (n: number): string => (n < 10 ? '0' + n : String(n));
-const p3 = (n: number): string => (n < 10 ? '00' + n : n < 100 ? '0' + n : String(n));
-/** Two-digit fields from a table: 5 per date × millions of dates made String(n) calls add up. */
-const P2: readonly string[] = Array.from({ length: 100 }, (_, i) => p2(i));
 
-function toIso(y: number, mo: number, d: number, h: number, mi: number, sec: number, ms: number, offsetMin: number): string {
-  // Fast path: CST shifts by whole hours; only a date rollover needs the Date object.
-  const hh = h - offsetMin / 60;
-  if (Number.isInteger(hh) && hh >= 0 && hh < 24 && y >= 1000) {
-    return `${y}-${P2[mo]!}-${P2[d]!}T${P2[hh]!}:${P2[mi]!}:${P2[sec]!}.${ms === 0 ? '000' : p3(ms)}Z`;
-  }
-  return new Date(Date.UTC(y, mo - 1, d, h, mi, sec, ms) - offsetMin * 60_000).toISOString();
+/** Days from 1970-01-01 to a proleptic Gregorian date (Howard Hinnant's days_from_civil): no Date object per cell. */
+function daysFromCivil(y: number, mo: number, d: number): number {
+  const yy = mo <= 2 ? y - 1 : y;
+  const era = Math.floor(yy / 400);
+  const yoe = yy - era * 400;
+  const doy = Math.floor((153 * (mo > 2 ? mo - 3 : mo + 9) + 2) / 5) + d - 1;
+  return era * 146_097 + yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy - 719_468;
 }
+
+const epochMs = (y: number, mo: number, d: number, h: number, mi: number, sec: number, ms: number, offsetMin: number): number =>
+  ((daysFromCivil(y, mo, d) * 24 + h) * 60 + mi - offsetMin) * 60_000 + sec * 1000 + ms;
 
 /** Fields of the last parseUsFast: y, mo, d, h, mi, sec, pm (0/1), canonical (0/1). Reused: no array per date. */
 const us = new Int32Array(8);
@@ -120,10 +119,11 @@ function parseUsFast(s: string): boolean {
 }
 
 /**
- * Parses an export date to UTC ISO-8601 (`…Z`). No offset in the text → CST (UTC−6, no DST); an
- * explicit ISO offset is honoured. Returns null for an empty/NULL cell and undefined when unreadable.
+ * Parses an export date to UTC epoch milliseconds (what the workspace stores). No offset in the text
+ * → CST (UTC−6, no DST); an explicit ISO offset is honoured. Returns null for an empty/NULL cell and
+ * undefined when unreadable.
  */
-export function parseExportDate(raw: string, out?: { canonical: boolean }): string | null | undefined {
+export function parseExportDateMs(raw: string, out?: { canonical: boolean }): number | null | undefined {
   if (out) out.canonical = false;
   const s = raw.trim();
   if (s === '' || s === 'NULL' || s === 'null') return null;
@@ -163,21 +163,31 @@ export function parseExportDate(raw: string, out?: { canonical: boolean }): stri
   }
   if (mo < 1 || mo > 12 || d < 1 || d > DAYS[mo - 1]! || h > 23 || mi > 59 || sec > 59) return undefined;
   if (mo === 2 && d === 29 && !(y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0))) return undefined;
-  return toIso(y, mo, d, h, mi, sec, ms, offsetMin);
+  return epochMs(y, mo, d, h, mi, sec, ms, offsetMin);
 }
+
+/** parseExportDate as UTC ISO-8601 (`…Z`). */
+export function parseExportDate(raw: string, out?: { canonical: boolean }): string | null | undefined {
+  const ms = parseExportDateMs(raw, out);
+  return ms === null || ms === undefined ? ms : new Date(ms).toISOString();
+}
+
+/** A stored date (epoch ms; ISO text in workspaces from before schema 2) as UTC ISO-8601, or null. */
+export const isoOf = (v: unknown): string | null =>
+  typeof v === 'number' ? new Date(v).toISOString() : typeof v === 'string' && v !== '' ? v : null;
 
 /**
  * The canonical export rendering of a UTC instant: `M/D/YYYY h:mm:ss AM` in CST. Stored `*_raw` date
  * columns are NULL when the file's text was exactly this (see db/tables.ts): `rawDateText` restores it.
  */
-export function formatCstUs(iso: string): string {
-  const d = new Date(Date.parse(iso) + CST_OFFSET_MINUTES * 60_000);
+export function formatCstUs(at: string | number): string {
+  const d = new Date((typeof at === 'number' ? at : Date.parse(at)) + CST_OFFSET_MINUTES * 60_000);
   const h = d.getUTCHours();
   return `${d.getUTCMonth() + 1}/${d.getUTCDate()}/${d.getUTCFullYear()} ${h % 12 === 0 ? 12 : h % 12}:${p2(d.getUTCMinutes())}:${p2(d.getUTCSeconds())} ${h < 12 ? 'AM' : 'PM'}`;
 }
 
 /** The file's original text of a stored date: `raw` when kept, else the canonical rendering of `iso`. */
-export const rawDateText = (iso: string | null, raw: string | null): string | null => raw ?? (iso === null ? null : formatCstUs(iso));
+export const rawDateText = (at: number | string | null, raw: string | null): string | null => raw ?? (at === null ? null : formatCstUs(at));
 /** The file's original text of a stored number: `raw` when kept, else the normalized digits (identical). */
 export const rawNumberText = (number: string | null, raw: string | null): string | null => raw ?? number;
 

@@ -90,7 +90,7 @@ describe('malformed rows go to load errors; the rest loads', () => {
     const errs = ws.all(`SELECT line, column_name, raw_value, message FROM load_errors WHERE column_name = 'LogDate' ORDER BY line`);
     expect(errs.map((e) => [e.line, e.raw_value])).toEqual([[3, '31/31/2025 25:00'], [4, 'not a date']]);
     expect(String(errs[0]!.message)).toContain('unreadable date "31/31/2025 25:00"');
-    expect(ws.scalar('SELECT log_at FROM subscription_log WHERE line = 5')).toBe('2025-04-23T14:05:00.000Z');
+    expect(ws.scalar('SELECT log_at FROM subscription_log WHERE line = 5')).toBe(Date.parse('2025-04-23T14:05:00.000Z'));
   });
 
   it('10-digit numbers load with a visible warning; letters are rejected', async () => {

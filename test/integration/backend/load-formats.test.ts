@@ -66,12 +66,12 @@ describe('each export format loads from a real-looking file', () => {
     const ws = await newWorkspace();
     await loadFiles(ws, [{ path: fixture('semicolon.csv') }, { path: fixture('garbage-dates.csv') }]);
     const rows = ws.all('SELECT number, number_raw, opt_in_at, opt_in_date_raw, log_at, log_date_raw FROM subscription_log ORDER BY source_id, line');
-    expect(rows[0]).toEqual({ number: '15551230001', number_raw: null, opt_in_at: '2025-04-23T15:05:00.000Z', opt_in_date_raw: null, log_at: '2025-04-23T15:05:00.000Z', log_date_raw: null });
+    expect(rows[0]).toEqual({ number: '15551230001', number_raw: null, opt_in_at: Date.parse('2025-04-23T15:05:00.000Z'), opt_in_date_raw: null, log_at: Date.parse('2025-04-23T15:05:00.000Z'), log_date_raw: null });
     expect(rows[1]).toMatchObject({ number: '15551230002', number_raw: '+1 (555) 123-0002' });
     // Canonical texts are restored exactly; anything else is stored as written.
     expect(rawNumberText(String(rows[0]!.number), null)).toBe('15551230001');
-    expect(rawDateText(String(rows[0]!.opt_in_at), null)).toBe('4/23/2025 9:05:00 AM');
-    expect(rows.at(-1)).toMatchObject({ log_at: '2025-04-23T14:05:00.000Z', log_date_raw: '2025-04-23T09:05:00-05:00' });
+    expect(rawDateText(rows[0]!.opt_in_at as number, null)).toBe('4/23/2025 9:05:00 AM');
+    expect(rows.at(-1)).toMatchObject({ log_at: Date.parse('2025-04-23T14:05:00.000Z'), log_date_raw: '2025-04-23T09:05:00-05:00' });
   });
 
   it('reads UTF-8 with BOM, UTF-16 LE/BE with BOM, semicolons and tabs', async () => {
@@ -122,7 +122,7 @@ describe('each export format loads from a real-looking file', () => {
   it('accepts LastBounceDate in place of HoldDate', async () => {
     const ws = await newWorkspace();
     await loadFiles(ws, [{ path: fixture('undeliverable-lastbounce.csv') }]);
-    expect(ws.all('SELECT hold_at, hold_column FROM undeliverable')).toEqual([{ hold_at: '2025-04-20T15:00:00.000Z', hold_column: 'LastBounceDate' }]);
+    expect(ws.all('SELECT hold_at, hold_column FROM undeliverable')).toEqual([{ hold_at: Date.parse('2025-04-20T15:00:00.000Z'), hold_column: 'LastBounceDate' }]);
   });
 
   it('loads a freshly generated export set together, deterministically', async () => {
