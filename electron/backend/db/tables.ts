@@ -2,6 +2,8 @@
  * Bulk tables as data: the column order here IS the positional bind order used by the importers, so
  * one list drives CREATE TABLE, the INSERT statement and the row arrays (no name→index maps per row).
  * Every bulk row cites its evidence: `source_id` + 1-based physical `line` in that file.
+ * Dates (`*_at`) are UTC epoch milliseconds (INTEGER, schema 2; `isoOf` in import/normalize.ts turns
+ * them into ISO-8601 text).
  * Raw values are kept next to normalized ones (`*_raw`), losslessly but compactly: `number_raw` is NULL
  * when the file's text equals the normalized digits, and a date `*_raw` is NULL when the file wrote it
  * exactly in the canonical `M/D/YYYY h:mm:ss AM` CST form — read them back with `rawNumberText` /
