@@ -1,4 +1,5 @@
 import type { Verdict } from '../../../shared/model';
+import './verdict-badge.css';
 
 const LABELS: Readonly<Record<Verdict, string>> = {
   allowed: 'Allowed',
@@ -11,7 +12,7 @@ export const verdictLabel = (v: Verdict): string => LABELS[v];
 
 export function VerdictBadge({ verdict, compact = false }: { verdict: Verdict; compact?: boolean }) {
   return (
-    <span className={`badge badge-${verdict}`} data-verdict={verdict}>
+    <span className={`verdict-badge verdict-${verdict}`} data-verdict={verdict}>
       {compact ? verdict : LABELS[verdict]}
     </span>
   );

@@ -34,7 +34,7 @@ export function ExplainPanel() {
           </p>
           {x.codes.length === 0 && <p className="sentence">No code can be decided for this number: the evidence has gaps (below).</p>}
           {x.codes.map((c) => (
-            <section key={c.code} className="code-block" aria-label={`Code ${c.code}`}>
+            <section key={c.code} className="explain-code" aria-label={`Code ${c.code}`}>
               <h3>Code {c.code} <VerdictBadge verdict={c.verdict} /></h3>
               <p className="sentence" data-testid={`sentence-${c.code}`}>{c.sentence}</p>
               {c.keywords.map((k) => <KeywordCard key={k.keyword} k={k} />)}

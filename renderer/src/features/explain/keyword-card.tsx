@@ -7,7 +7,7 @@ export function KeywordCard({ k }: { k: KeywordExplanation }) {
   return (
     <div className="keyword-card" data-testid={`keyword-${k.keyword}`}>
       <div className="kw-head">
-        <strong>{k.keyword}</strong> <span className={`status status-${k.status}`}>{STATUS_LABELS[k.status] ?? k.status}</span>
+        <strong>{k.keyword}</strong> <span className={`kw-status kw-status-${k.status}`}>{STATUS_LABELS[k.status] ?? k.status}</span>
       </div>
       {k.event && (
         <p className="kw-event">

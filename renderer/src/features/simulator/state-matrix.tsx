@@ -5,13 +5,14 @@
 import type { CodeDef, SubscriptionStatus } from '../../../../shared/model';
 import type { StateView } from './engine-adapter';
 import type { PinnedSubscription } from '../../store/simulator-slice';
+import '../../components/verdict-badge.css';
 
 const GLYPH: Record<SubscriptionStatus, string> = { None: '–', NotOptedIn: '○', OptInPending: '…', OptedIn: '✓', OptedOut: '✕' };
 const VERDICT_TEXT: Record<string, string> = { allowed: 'Allowed', 'blocked-explicit': 'Blocked (opted out)', 'blocked-implicit': 'Blocked (no opt-in)', unknown: 'Unknown' };
 
 export function StatusChip({ status }: { readonly status: SubscriptionStatus }) {
   return (
-    <span className={`status status-${status}`}>
+    <span className={`sim-status sim-status-${status}`}>
       <span aria-hidden="true">{GLYPH[status]}</span> {status}
     </span>
   );
@@ -58,7 +59,7 @@ export function StateMatrix({ codes, numbers, state, other, otherLabel = 'before
               const ov = other?.verdicts.find((x) => x.mobileNumber === n && x.code === c.code);
               const vChanged = other !== undefined && other !== null && ov?.verdict !== v?.verdict;
               return (
-                <div key={c.code} className="code-block" role="group" aria-label={`Code ${c.code}`}>
+                <div key={c.code} className="matrix-code" role="group" aria-label={`Code ${c.code}`}>
                   <div className={`code-head${vChanged ? ' changed' : ''}`} data-testid={`verdict-${n}-${c.code}`} title={v?.reason}>
                     <span className="mono code-name">{c.code}</span>
                     <span className="muted small">{c.type} code · {c.country}</span>

@@ -141,7 +141,7 @@ function TrackText({ track, label }: { readonly track: readonly SubscriptionStat
       {runs.map((r, i) => (
         <span key={r.from}>
           {i > 0 && ' → '}
-          <span className={`status status-${r.status}`}>{r.status}</span> <span className="muted">from step {r.from}</span>
+          <span className={`sim-status sim-status-${r.status}`}>{r.status}</span> <span className="muted">from step {r.from}</span>
         </span>
       ))}
     </p>
