@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { formatCstUs, normalizeNumber, parseExportDate, parseFlag } from '../../../electron/backend/import/normalize';
+import { formatCstUs, isoOf, msToIso, normalizeNumber, parseExportDate, parseExportDateMs, parseFlag } from '../../../electron/backend/import/normalize';
 
 describe('CST dates (fixed UTC−6, no DST)', () => {
   it('reads M/D/YYYY h:mm:ss AM as CST', () => {
@@ -96,5 +96,29 @@ describe('mobile numbers', () => {
 describe('flags', () => {
   it('reads 1/0, True/False, Y/N', () => {
     expect([parseFlag('1'), parseFlag('True'), parseFlag('N'), parseFlag(''), parseFlag('maybe')]).toEqual([true, true, false, null, undefined]);
+  });
+});
+
+describe('stored dates (epoch ms, schema 2)', () => {
+  it('msToIso is Date.prototype.toISOString for any instant, including outside years 1000-9999', () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.integer({ min: -62_198_755_200_000, max: 253_402_300_799_999 }), fc.integer({ min: 946_684_800_000, max: 2_209_075_200_000 }), fc.double({ min: -1e14, max: 1e14, noNaN: true })), (ms) => {
+        expect(msToIso(ms)).toBe(new Date(ms).toISOString());
+      }),
+      { numRuns: 3000 },
+    );
+    // The same day over and over (the cache), then a new day.
+    for (const iso of ['2025-04-23T00:00:00.000Z', '2025-04-23T23:59:59.999Z', '2025-04-23T09:05:07.010Z', '2025-04-24T00:00:00.000Z', '1969-12-31T23:59:59.999Z']) {
+      expect(msToIso(Date.parse(iso))).toBe(iso);
+    }
+  });
+  it('parseExportDateMs gives the epoch ms the ISO form names; isoOf reads both kinds of stored value', () => {
+    expect(parseExportDateMs('4/23/2025 9:05:00 AM')).toBe(Date.parse('2025-04-23T15:05:00.000Z'));
+    expect(parseExportDateMs('')).toBeNull();
+    expect(parseExportDateMs('31/31/2025')).toBeUndefined();
+    expect(isoOf(Date.parse('2025-04-23T15:05:00.000Z'))).toBe('2025-04-23T15:05:00.000Z');
+    expect(isoOf('2025-04-23T15:05:00.000Z')).toBe('2025-04-23T15:05:00.000Z');
+    expect(isoOf(null)).toBeNull();
+    expect(isoOf('')).toBeNull();
   });
 });
