@@ -2,9 +2,12 @@
  * `npm run bench`: runs every registered benchmark and prints one figure per line
  * (`name: value unit`), or with `--json` one JSON object of all figures.
  */
+import { coldLoad } from './load-bench';
 import { BENCHES } from './registry';
 
 async function main(): Promise<void> {
+  const cold = process.argv.indexOf('--cold-load');
+  if (cold > 0) return coldLoad(process.argv[cold + 1]!);
   const json = process.argv.includes('--json');
   const only = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length);
   const figures: Record<string, number> = {};

@@ -7,6 +7,7 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { SqlJsStatic } from 'sql.js';
 import { loadGlue, type GlueChoice } from './sqljs-glue';
+import { useOptimizingWasmTier } from './wasm-tiers';
 
 const WASM_NAME = 'sql-wasm.wasm';
 
@@ -41,6 +42,7 @@ export const sqlJsGlue = (): GlueChoice => {
 export function openSqlJs(wasmPath: string = defaultWasmPath()): Promise<SqlJsStatic> {
   let sql = loaded.get(wasmPath);
   if (!sql) {
+    useOptimizingWasmTier();
     const bytes = readFileSync(wasmPath);
     const wasmBinary = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
     sql = sqlJsGlue().init({ wasmBinary });
