@@ -161,13 +161,13 @@ export class Ctx {
   /** Sets a subscription, records the change and its decision. Returns the previous status. */
   setSub(
     c: CodeState, key: string, keyword: string, to: SubStatus, ruleId: RuleId, assumptions: readonly AssumptionName[],
-    why: () => string, byStop = false, windowEnds = NaN,
+    why: () => string, byStop = false, windowEnds?: number,
   ): SubscriptionStatus {
     let s: SubState | undefined = c.subs.get(key);
     const from: SubscriptionStatus = s?.status ?? 'None';
     if (s === undefined) {
-      s = { status: to, keyword, eventId: this.event.id, ruleId, assumptions, windowEnds, byStop };
-      c.subs.set(key, s);
+      s = { key, status: to, keyword, eventId: this.event.id, ruleId, assumptions, windowEnds, byStop };
+      c.subs.put(s);
     } else {
       s.status = to;
       s.eventId = this.event.id;

@@ -52,9 +52,9 @@ export const initialWorld = (ctx: Ctx, scenario: Readonly<Scenario>): World => {
   }
   for (const is of scenario.initial?.subscriptions ?? []) {
     const c = codeState(numberState(world, is.mobileNumber), is.code);
-    c.subs.set(ctx.canon(is.keyword), {
-      status: is.status, keyword: ctx.display(is.code, is.keyword), eventId: undefined, ruleId: 'INITIAL-STATE',
-      assumptions: [], windowEnds: NaN, byStop: false,
+    c.subs.put({
+      key: ctx.canon(is.keyword), status: is.status, keyword: ctx.display(is.code, is.keyword), eventId: undefined, ruleId: 'INITIAL-STATE',
+      assumptions: [], windowEnds: undefined, byStop: false,
     });
   }
   return world;
@@ -205,7 +205,7 @@ export const verdictViews = (a: Assumptions, world: World, gaps: readonly Gap[])
   const out: VerdictView[] = [];
   for (const n of world.values()) {
     const g = byNumber.get(n.mobileNumber);
-    for (const code of n.codes.keys()) out.push(verdictFor(a, n, code, g));
+    for (const c of n.codes.values()) out.push(verdictFor(a, n, c.code, g));
     if (g === undefined) continue;
     const extra = new Set(g.map((x) => x.code).filter((x): x is string => x !== undefined && !n.codes.has(x)));
     for (const code of extra) out.push(verdictFor(a, n, code, g));

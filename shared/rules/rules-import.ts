@@ -10,7 +10,8 @@ const NONE: readonly AssumptionName[] = [];
 
 /** Another keyword of the code is OptedOut: opting in here makes the number sendable again after an opt-out. */
 export const otherOptedOut = (c: CodeState, key: string): boolean => {
-  for (let i = 0; i < c.subs.k.length; i++) if (c.subs.k[i] !== key && c.subs.v[i]!.status === 'OptedOut') return true;
+  const subs = c.subs.values();
+  for (let i = 0; i < subs.length; i++) if (subs[i]!.key !== key && subs[i]!.status === 'OptedOut') return true;
   return false;
 };
 
@@ -23,8 +24,8 @@ export const applyImport = (ctx: Ctx, e: ImportEvent): void => {
     const why = (): string => `an Unsubscribe import row opts out the imported keyword${ctx.a.importUnsubscribeScope === 'code' ? ' and, under this rulebook, every keyword on its code' : ''} and makes the contact Inactive`;
     ctx.setSub(c, key, name, 'OptedOut', 'IMPORT-UNSUBSCRIBE', SCOPE, () => `${ctx.what()}; ${why()}`);
     if (ctx.a.importUnsubscribeScope === 'code') {
-      for (const [k, s] of c.subs) {
-        if (k !== key && s.status !== 'OptedOut') ctx.setSub(c, k, s.keyword, 'OptedOut', 'IMPORT-UNSUBSCRIBE', SCOPE, () => `${ctx.what()}; ${why()}`);
+      for (const s of c.subs.values()) {
+        if (s.key !== key && s.status !== 'OptedOut') ctx.setSub(c, s.key, s.keyword, 'OptedOut', 'IMPORT-UNSUBSCRIBE', SCOPE, () => `${ctx.what()}; ${why()}`);
       }
     }
     ctx.setContact(n, 'Inactive', 'IMPORT-UNSUBSCRIBE', () => `${ctx.what()}; ${why()}`);
@@ -79,7 +80,7 @@ export const applyUi = (ctx: Ctx, e: UiEvent): void => {
   const name = ctx.displayKey(e.code, key);
   if (e.action === 'optOut') {
     ctx.setSub(c, key, name, 'OptedOut', 'UI-OPT-OUT', NONE, () => `${ctx.what()}; a manual opt-out sets the keyword opted out`);
-    c.revokedAt = NaN; // an opt-out honours a pending plain-words revocation
+    c.revokedAt = undefined; // an opt-out honours a pending plain-words revocation
     c.revokedBy = undefined;
     return;
   }

@@ -58,9 +58,9 @@ export const sendCheck = (ctx: Ctx, n: NumberState, c: CodeState, platformChecks
     else if (!sendable) for (const s of c.subs.values()) if (s.status === 'OptInPending') pending = true;
     if (pending) pendingTreatedAsOptedIn(ctx, c, keywordKey);
   }
-  if (!Number.isNaN(c.revokedAt)) {
+  if (c.revokedAt !== undefined) {
     const deadline = businessDaysAfter(c.revokedAt, REVOCATION_BUSINESS_DAYS);
-    if (ctx.at > deadline) lateOptOut(ctx, c, keywordKey, deadline);
+    if (ctx.at > deadline) lateOptOut(ctx, c, c.revokedAt, keywordKey, deadline);
   }
   return true;
 };
@@ -84,6 +84,6 @@ const sentWhileBlocked = (ctx: Ctx, n: NumberState, c: CodeState, keywordKey: st
 const pendingTreatedAsOptedIn = (ctx: Ctx, c: CodeState, keywordKey: string | undefined): void =>
   ctx.flag('PENDING-TREATED-AS-OPTED-IN', 'SEND-CHECK', c.code, keywordName(ctx, c, keywordKey), () => `${ctx.what()} for a subscription that was only opt-in pending, which counts as opted out`);
 
-const lateOptOut = (ctx: Ctx, c: CodeState, keywordKey: string | undefined, deadline: number): void =>
+const lateOptOut = (ctx: Ctx, c: CodeState, revokedAt: number, keywordKey: string | undefined, deadline: number): void =>
   ctx.flag('LATE-OPTOUT-HONOURED', 'SEND-CHECK', c.code, keywordName(ctx, c, keywordKey),
-    () => `${ctx.what()}, more than ${REVOCATION_BUSINESS_DAYS} business days after the subscriber asked to stop in plain words (${c.revokedBy ?? '?'} on ${fmtTime(c.revokedAt)}; deadline ${fmtTime(deadline)})`);
+    () => `${ctx.what()}, more than ${REVOCATION_BUSINESS_DAYS} business days after the subscriber asked to stop in plain words (${c.revokedBy ?? '?'} on ${fmtTime(revokedAt)}; deadline ${fmtTime(deadline)})`);
