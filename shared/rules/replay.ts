@@ -204,8 +204,10 @@ export const verdictViews = (a: Assumptions, world: World, gaps: readonly Gap[])
   }
   const out: VerdictView[] = [];
   for (const n of world.values()) {
-    const g = byNumber.get(n.mobileNumber);
-    for (const c of n.codes.values()) out.push(verdictFor(a, n, c.code, g));
+    // Most histories have no gaps: then skip hashing every number for nothing.
+    const g = byNumber.size === 0 ? undefined : byNumber.get(n.mobileNumber);
+    const codes = n.codes.values();
+    for (let i = 0; i < codes.length; i++) out.push(verdictFor(a, n, codes[i]!.code, g));
     if (g === undefined) continue;
     const extra = new Set(g.map((x) => x.code).filter((x): x is string => x !== undefined && !n.codes.has(x)));
     for (const code of extra) out.push(verdictFor(a, n, code, g));
