@@ -135,7 +135,11 @@ export class Ctx {
     return this.whatText;
   }
 
-  decide(d: Omit<Decision, 'eventId' | 'mobileNumber' | 'sources' | 'reason' | 'assumptions' | 'changed'> & { assumptions?: readonly AssumptionName[]; changed?: boolean }, headline: () => string, why: () => string): void {
+  /**
+   * Records a decision ('full' mode only). Callers check `ctx.full` first and pass the texts built:
+   * thunks here cost two closures per decision for nothing.
+   */
+  decide(d: Omit<Decision, 'eventId' | 'mobileNumber' | 'sources' | 'reason' | 'assumptions' | 'changed'> & { assumptions?: readonly AssumptionName[]; changed?: boolean }, headline: string, why: string): void {
     if (!this.full) return;
     const assumptions = d.assumptions ?? NO_ASSUMPTIONS;
     // One fixed shape (absent fields are undefined, which JSON leaves out): cheaper to build and
@@ -154,7 +158,7 @@ export class Ctx {
       sent: d.sent,
       assumptions,
       sources: RULES[d.ruleId].sources,
-      reason: sentence(headline(), why(), d.ruleId, assumptions, this.a),
+      reason: sentence(headline, why, d.ruleId, assumptions, this.a),
     });
   }
 
@@ -187,7 +191,7 @@ export class Ctx {
   private recordSub(code: string, keyword: string, from: SubscriptionStatus, to: SubStatus, ruleId: RuleId, assumptions: readonly AssumptionName[], why: () => string): void {
     if (from !== to) this.changes.push({ kind: 'subscription', mobileNumber: this.event.mobileNumber, code, keyword, from, to, ruleId, assumptions });
     this.decide({ ruleId, target: 'subscription', code, keyword, from, to, assumptions, changed: from !== to },
-      () => headlineFor(from, to, keyword, code), why);
+      headlineFor(from, to, keyword, code), why());
   }
 
   setContact(n: NumberState, to: ContactStatus, ruleId: RuleId, why: () => string, assumptions: readonly AssumptionName[] = NO_ASSUMPTIONS): void {
@@ -202,7 +206,7 @@ export class Ctx {
   private recordContact(n: NumberState, from: ContactStatus | undefined, to: ContactStatus, ruleId: RuleId, why: () => string, assumptions: readonly AssumptionName[]): void {
     if (from !== to) this.changes.push({ kind: 'contact', mobileNumber: n.mobileNumber, from: from ?? 'None', to, ruleId });
     this.decide({ ruleId, target: 'contact', from: from ?? 'None', to, assumptions },
-      () => (from === to ? `Contact stays ${to}` : `Contact ${from === undefined ? 'created' : 'set'} ${to}`), why);
+      (from === to ? `Contact stays ${to}` : `Contact ${from === undefined ? 'created' : 'set'} ${to}`), why());
   }
 
   flag(flag: FlagId, ruleId: RuleId, code: string | undefined, keyword: string | undefined, why: () => string): void {

@@ -55,13 +55,13 @@ export const applyImport = (ctx: Ctx, e: ImportEvent): void => {
     }
     case 'OptedOut':
       if (ctx.full) ctx.decide({ ruleId: 'IMPORT-NO-REOPTIN', target: 'subscription', code: e.code, keyword: name, from, to: from },
-        () => `${name} on ${e.code} stays OptedOut`, () => `${ctx.what()}; an import can never turn an opted-out subscription back to opted in, so the contact is still opted out`);
+        `${name} on ${e.code} stays OptedOut`, `${ctx.what()}; an import can never turn an opted-out subscription back to opted in, so the contact is still opted out`);
       return;
     case 'OptedIn':
     case 'OptInPending':
       if (ctx.a.importKeepsExisting || from === 'OptedIn') {
         if (ctx.full) ctx.decide({ ruleId: 'IMPORT-NO-REOPTIN', target: 'subscription', code: e.code, keyword: name, from, to: from, assumptions: KEEPS },
-          () => `${name} on ${e.code} stays ${from}`, () => `${ctx.what()}; an import into an existing ${from} subscription leaves its status unchanged`);
+          `${name} on ${e.code} stays ${from}`, `${ctx.what()}; an import into an existing ${from} subscription leaves its status unchanged`);
       } else {
         ctx.setSub(c, key, name, 'OptedIn', 'IMPORT-NO-REOPTIN', KEEPS, () => `${ctx.what()}; under this rulebook an import overrides a pending opt-in`);
       }
@@ -98,7 +98,7 @@ export const applyApiContact = (ctx: Ctx, e: ApiContactEvent): void => {
     n.undeliverable = e.undeliverable;
     if (ctx.full) ctx.changes.push({ kind: 'contact', mobileNumber: n.mobileNumber, from: n.contact ?? 'None', to: n.contact ?? 'None', undeliverable: e.undeliverable, ruleId: 'API-CONTACT' });
     if (ctx.full) ctx.decide({ ruleId: 'API-CONTACT', target: 'contact', from: n.contact ?? 'None', to: n.contact ?? 'None', changed: true, assumptions: ['undeliverableBlocksSend'] },
-      () => `Number ${e.undeliverable ? 'held as undeliverable' : 'no longer undeliverable'}`, () => ctx.what());
+      `Number ${e.undeliverable ? 'held as undeliverable' : 'no longer undeliverable'}`, ctx.what());
   }
   const to = e.status ?? n.contact ?? 'Active';
   ctx.setContact(n, to, 'API-CONTACT', () => `${ctx.what()}; the Contacts API sets the Demographics status and leaves subscriptions as they are`);

@@ -68,14 +68,12 @@ export const sendCheck = (ctx: Ctx, n: NumberState, c: CodeState, platformChecks
 const recordSendCheck = (ctx: Ctx, n: NumberState, c: CodeState, platformChecks: boolean, keywordKey: string | undefined, sendable: boolean, keywordBlocked: boolean, sent: boolean): void => {
   const kw = keywordName(ctx, c, keywordKey);
   const assumptions = ctx.a.inactiveBlocksSend && n.contact === 'Inactive' ? INACTIVE : ctx.a.undeliverableBlocksSend && n.undeliverable ? UNDELIVERABLE : NONE;
-  ctx.decide({ ruleId: 'SEND-CHECK', target: 'event', code: c.code, ...(kw !== undefined ? { keyword: kw } : {}), sendable, sent, changed: false, assumptions },
-    () => (sent ? (sendable ? `Sent on ${c.code}` : `Delivered on ${c.code} although not sendable`) : `Not sent on ${c.code}`),
-    () => {
-      const why = sendable ? 'the number was sendable there (a keyword opted in)'
-        : keywordBlocked ? `the number is opted out of ${kw}` : `the number was not sendable there: ${blockReason(ctx.a, n, c)}`;
-      const outcome = platformChecks ? (sent ? '' : '; the platform skips the message (an activity still shows success)') : '';
-      return `${ctx.what()}; ${why}${outcome}`;
-    });
+  const headline = sent ? (sendable ? `Sent on ${c.code}` : `Delivered on ${c.code} although not sendable`) : `Not sent on ${c.code}`;
+  const why = sendable ? 'the number was sendable there (a keyword opted in)'
+    : keywordBlocked ? `the number is opted out of ${kw}` : `the number was not sendable there: ${blockReason(ctx.a, n, c)}`;
+  const outcome = platformChecks ? (sent ? '' : '; the platform skips the message (an activity still shows success)') : '';
+  // keyword undefined when there is none: decisions have one fixed shape, and JSON leaves it out.
+  ctx.decide({ ruleId: 'SEND-CHECK', target: 'event', code: c.code, keyword: kw, sendable, sent, changed: false, assumptions }, headline, `${ctx.what()}; ${why}${outcome}`);
 };
 
 const sentWhileBlocked = (ctx: Ctx, n: NumberState, c: CodeState, keywordKey: string | undefined): void =>
