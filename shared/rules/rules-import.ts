@@ -96,7 +96,7 @@ export const applyApiContact = (ctx: Ctx, e: ApiContactEvent): void => {
   const n = ctx.num(e.mobileNumber);
   if (e.undeliverable !== undefined && e.undeliverable !== n.undeliverable) {
     n.undeliverable = e.undeliverable;
-    if (ctx.full) ctx.changes.push({ kind: 'contact', mobileNumber: n.mobileNumber, from: n.contact ?? 'None', to: n.contact ?? 'None', undeliverable: e.undeliverable, ruleId: 'API-CONTACT' });
+    if (ctx.full) ctx.change({ kind: 'contact', mobileNumber: n.mobileNumber, from: n.contact ?? 'None', to: n.contact ?? 'None', undeliverable: e.undeliverable, ruleId: 'API-CONTACT' });
     if (ctx.full) ctx.decide({ ruleId: 'API-CONTACT', target: 'contact', from: n.contact ?? 'None', to: n.contact ?? 'None', changed: true, assumptions: ['undeliverableBlocksSend'] },
       `Number ${e.undeliverable ? 'held as undeliverable' : 'no longer undeliverable'}`, ctx.what());
   }
