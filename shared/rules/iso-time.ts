@@ -96,7 +96,6 @@ export const formatUtcMinute = (ms: number): string => {
   const hour = Math.floor(rem / 3_600_000);
   const minute = Math.floor((rem % 3_600_000) / 60_000);
   const second = Math.floor((rem % 60_000) / 1000);
-  return second === 0
-    ? [lastDayText, PAD2[hour]!, ':', PAD2[minute]!, ' UTC'].join('')
-    : [lastDayText, PAD2[hour]!, ':', PAD2[minute]!, ':', PAD2[second]!, ' UTC'].join('');
+  // A template (a rope): short-lived, as callers copy it into a longer text; join costs more here.
+  return second === 0 ? `${lastDayText}${PAD2[hour]!}:${PAD2[minute]!} UTC` : `${lastDayText}${PAD2[hour]!}:${PAD2[minute]!}:${PAD2[second]!} UTC`;
 };
