@@ -84,10 +84,13 @@ export const replay = (rulebook: Rulebook, scenario: Readonly<Scenario>, options
 
   const events = scenario.events;
   const { order, times } = replayOrder(events);
-  const steps: Step[] = [];
-  // Without step records or mid-replay expectations nothing observes the interleaving of numbers.
-  if (!full && expectAfter.size === 0) replayGrouped(ctx, events, order, times);
-  else {
+  let steps: Step[] = [];
+  // Without mid-replay expectations nothing observes the interleaving of numbers: steps are put at
+  // their place in replay order, and flags back in it.
+  if (expectAfter.size === 0) {
+    if (full) steps = new Array<Step>(order.length);
+    replayGrouped(ctx, events, order, times, full ? steps : undefined);
+  } else {
     for (let i = 0; i < order.length; i++) {
       const ev = events[order[i]!]!;
       apply(ctx, ev, times[order[i]!]!);
@@ -125,10 +128,11 @@ const apply = (ctx: Ctx, ev: ScenarioEvent, at: number): void => {
 };
 
 /**
- * One number's events after another's (see number-groups.ts), then the flags put back in replay
- * order. The same final state and flags as the time-ordered loop; a property test holds them equal.
+ * One number's events after another's (see number-groups.ts), each step stored at its position in
+ * replay order ('full' mode), then the flags put back in replay order. The same steps, final state
+ * and flags as the time-ordered loop; property tests hold them equal.
  */
-const replayGrouped = (ctx: Ctx, events: readonly ScenarioEvent[], order: Uint32Array, times: Float64Array): void => {
+const replayGrouped = (ctx: Ctx, events: readonly ScenarioEvent[], order: Uint32Array, times: Float64Array, steps: Step[] | undefined): void => {
   const { positions, starts } = groupByNumber(events, order);
   const flagPositions: number[] = [];
   ctx.flagPositions = flagPositions;
@@ -137,6 +141,7 @@ const replayGrouped = (ctx: Ctx, events: readonly ScenarioEvent[], order: Uint32
       const p = positions[j]!;
       ctx.position = p;
       apply(ctx, events[order[p]!]!, times[order[p]!]!);
+      if (steps !== undefined) steps[p] = ctx.step(p);
     }
   }
   ctx.flagPositions = undefined;
