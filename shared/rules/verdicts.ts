@@ -49,9 +49,15 @@ class Bag<T> {
     items[this.n++] = x;
   }
 
-  /** An exact-size copy (a fresh, writable array). */
+  /** An exact-size copy (a fresh, writable array): literals for the usual one or two (slice is a builtin call). */
   copy(): T[] {
-    return this.n === 0 ? [] : this.items.slice(0, this.n);
+    const xs = this.items;
+    switch (this.n) {
+      case 0: return [];
+      case 1: return [xs[0]!];
+      case 2: return [xs[0]!, xs[1]!];
+      default: return xs.slice(0, this.n);
+    }
   }
 }
 
