@@ -24,7 +24,20 @@ export interface CodeIndex {
 const NO_ASSUMPTIONS: readonly AssumptionName[] = [];
 /** Most steps raise no flag and many change nothing: they share one frozen empty list (fewer objects to keep). */
 const NOTHING: readonly never[] = Object.freeze([]);
-const kept = <T>(xs: readonly T[]): readonly T[] => (xs.length === 0 ? NOTHING : xs.slice());
+/**
+ * The first `n` items as an exact-size array: literals for the usual few (slice is a builtin call).
+ * Steps keep these; the scratch lists they copy from are reused.
+ */
+const exact = <T>(xs: readonly T[], n: number): T[] => {
+  switch (n) {
+    case 0: return [];
+    case 1: return [xs[0]!];
+    case 2: return [xs[0]!, xs[1]!];
+    case 3: return [xs[0]!, xs[1]!, xs[2]!];
+    default: return xs.slice(0, n);
+  }
+};
+const kept = <T>(xs: readonly T[], n: number): readonly T[] => (n === 0 ? NOTHING : exact(xs, n));
 const DEFAULT_RESPONSES = ['Y', 'YES'];
 
 export class Ctx {
@@ -36,13 +49,17 @@ export class Ctx {
   /** First words of the multi-word STOP phrases ("OPT"): only texts starting with one are normalised. */
   readonly multiFirst = new Set<string>();
   readonly flags: RaisedFlag[] = [];
-  // The current step. The lists are scratch, reused every step; `step()` hands out exact-size copies
-  // (fresh arrays grown by push keep 17 slots each, and 'full' replays keep every step).
+  // The current step. The lists are scratch, reused every step with a count (emptying an array with
+  // `length = 0` is a builtin call); `step()` hands out exact-size copies (fresh arrays grown by push
+  // keep 17 slots each, and 'full' replays keep every step).
   event!: ScenarioEvent;
   at = 0;
-  readonly decisions: Decision[] = [];
-  readonly stepFlags: RaisedFlag[] = [];
-  readonly changes: Change[] = [];
+  private readonly decisions: Decision[] = [];
+  private nDecisions = 0;
+  private readonly stepFlags: RaisedFlag[] = [];
+  private nFlags = 0;
+  private readonly changes: Change[] = [];
+  private nChanges = 0;
   /** Grouped replays (replay.ts): the current event's position in replay order, recorded per flag. */
   position = 0;
   flagPositions: number[] | undefined;
@@ -97,17 +114,20 @@ export class Ctx {
     this.event = event;
     this.at = at;
     this.whatText = undefined;
-    if (this.full) {
-      this.decisions.length = 0;
-      this.stepFlags.length = 0;
-      this.changes.length = 0;
-    }
+    this.nDecisions = 0;
+    this.nFlags = 0;
+    this.nChanges = 0;
   }
 
   /** The current step's records ('full' mode), as exact-size arrays the step keeps. */
   step(index: number): Step {
     const ev = this.event;
-    return { index, event: ev, atMs: this.at, skipped: ev.skipped === true, decisions: this.decisions.slice(), flags: kept(this.stepFlags), changes: kept(this.changes) };
+    return { index, event: ev, atMs: this.at, skipped: ev.skipped === true, decisions: exact(this.decisions, this.nDecisions), flags: kept(this.stepFlags, this.nFlags), changes: kept(this.changes, this.nChanges) };
+  }
+
+  /** Records a state change of the current step ('full' mode). */
+  change(ch: Change): void {
+    this.changes[this.nChanges++] = ch;
   }
 
   // The last number looked up: consecutive events of one number (grouped replays, exports sorted by
@@ -135,12 +155,16 @@ export class Ctx {
     return this.whatText;
   }
 
-  decide(d: Omit<Decision, 'eventId' | 'mobileNumber' | 'sources' | 'reason' | 'assumptions' | 'changed'> & { assumptions?: readonly AssumptionName[]; changed?: boolean }, headline: () => string, why: () => string): void {
+  /**
+   * Records a decision ('full' mode only). Callers check `ctx.full` first and pass the texts built:
+   * thunks here cost two closures per decision for nothing.
+   */
+  decide(d: Omit<Decision, 'eventId' | 'mobileNumber' | 'sources' | 'reason' | 'assumptions' | 'changed'> & { assumptions?: readonly AssumptionName[]; changed?: boolean }, headline: string, why: string): void {
     if (!this.full) return;
     const assumptions = d.assumptions ?? NO_ASSUMPTIONS;
     // One fixed shape (absent fields are undefined, which JSON leaves out): cheaper to build and
     // reads the same for every decision.
-    this.decisions.push({
+    this.decisions[this.nDecisions++] = {
       ruleId: d.ruleId,
       eventId: this.event.id,
       mobileNumber: this.event.mobileNumber,
@@ -154,20 +178,20 @@ export class Ctx {
       sent: d.sent,
       assumptions,
       sources: RULES[d.ruleId].sources,
-      reason: sentence(headline(), why(), d.ruleId, assumptions, this.a),
-    });
+      reason: sentence(headline, why, d.ruleId, assumptions, this.a),
+    };
   }
 
   /** Sets a subscription, records the change and its decision. Returns the previous status. */
   setSub(
     c: CodeState, key: string, keyword: string, to: SubStatus, ruleId: RuleId, assumptions: readonly AssumptionName[],
-    why: () => string, byStop = false, windowEnds = NaN,
+    why: () => string, byStop = false, windowEnds?: number,
   ): SubscriptionStatus {
     let s: SubState | undefined = c.subs.get(key);
     const from: SubscriptionStatus = s?.status ?? 'None';
     if (s === undefined) {
-      s = { status: to, keyword, eventId: this.event.id, ruleId, assumptions, windowEnds, byStop };
-      c.subs.set(key, s);
+      s = { key, status: to, keyword, eventId: this.event.id, ruleId, assumptions, windowEnds, byStop };
+      c.subs.put(s);
     } else {
       s.status = to;
       s.eventId = this.event.id;
@@ -185,9 +209,9 @@ export class Ctx {
    * 'none' mode included.
    */
   private recordSub(code: string, keyword: string, from: SubscriptionStatus, to: SubStatus, ruleId: RuleId, assumptions: readonly AssumptionName[], why: () => string): void {
-    if (from !== to) this.changes.push({ kind: 'subscription', mobileNumber: this.event.mobileNumber, code, keyword, from, to, ruleId, assumptions });
+    if (from !== to) this.change({ kind: 'subscription', mobileNumber: this.event.mobileNumber, code, keyword, from, to, ruleId, assumptions });
     this.decide({ ruleId, target: 'subscription', code, keyword, from, to, assumptions, changed: from !== to },
-      () => headlineFor(from, to, keyword, code), why);
+      headlineFor(from, to, keyword, code), why());
   }
 
   setContact(n: NumberState, to: ContactStatus, ruleId: RuleId, why: () => string, assumptions: readonly AssumptionName[] = NO_ASSUMPTIONS): void {
@@ -200,9 +224,9 @@ export class Ctx {
 
   /** Kept out of setContact for the same reason as recordSub. */
   private recordContact(n: NumberState, from: ContactStatus | undefined, to: ContactStatus, ruleId: RuleId, why: () => string, assumptions: readonly AssumptionName[]): void {
-    if (from !== to) this.changes.push({ kind: 'contact', mobileNumber: n.mobileNumber, from: from ?? 'None', to, ruleId });
+    if (from !== to) this.change({ kind: 'contact', mobileNumber: n.mobileNumber, from: from ?? 'None', to, ruleId });
     this.decide({ ruleId, target: 'contact', from: from ?? 'None', to, assumptions },
-      () => (from === to ? `Contact stays ${to}` : `Contact ${from === undefined ? 'created' : 'set'} ${to}`), why);
+      (from === to ? `Contact stays ${to}` : `Contact ${from === undefined ? 'created' : 'set'} ${to}`), why());
   }
 
   flag(flag: FlagId, ruleId: RuleId, code: string | undefined, keyword: string | undefined, why: () => string): void {
@@ -213,7 +237,7 @@ export class Ctx {
     };
     this.flags.push(f);
     this.flagPositions?.push(this.position);
-    if (this.full) this.stepFlags.push(f);
+    if (this.full) this.stepFlags[this.nFlags++] = f;
   }
 }
 

@@ -29,22 +29,36 @@ const STATUS_WORDS: Readonly<Record<SubscriptionStatus, string>> = {
 };
 export const statusWords = (s: SubscriptionStatus): string => STATUS_WORDS[s];
 
-const quote = (s: string): string => JSON.stringify(s.length > 60 ? `${s.slice(0, 57)}...` : s);
+/** JSON-quoted texts seen so far: texts repeat (keywords), and JSON.stringify is a slow builtin call. */
+const QUOTED = new Map<string, string>();
+const quote = (s: string): string => {
+  let q = QUOTED.get(s);
+  if (q === undefined) {
+    q = JSON.stringify(s.length > 60 ? `${s.slice(0, 57)}...` : s);
+    // Bounded: free texts must not grow it without limit.
+    if (QUOTED.size < 4096) QUOTED.set(s, q);
+  }
+  return q;
+};
 const mode = (m: 'subscribedOnly' | 'subscribeAll'): string => (m === 'subscribeAll' ? 'subscribe all' : 'subscribed only');
 
-/** What happened, as the start of a sentence's second half: "the subscriber texted "STOP" on …". */
+/**
+ * What happened, as the start of a sentence's second half: "the subscriber texted "STOP" on …".
+ * Joined into one flat string: every decision of the step copies it into its reason, and copying a
+ * flat string is cheaper than walking a rope each time.
+ */
 export const describeEvent = (e: ScenarioEvent, atMs: number): string => {
-  const when = `on ${fmtTime(atMs)}`;
+  const when = fmtTime(atMs);
   switch (e.type) {
-    case 'mo': return `the subscriber texted ${quote(e.text)} to ${e.code} ${when}`;
-    case 'api.queueMO': return `REST queueMO sent ${quote(e.text)} to ${e.code} on the subscriber's behalf ${when}`;
-    case 'api.messageContact': return `REST messageContact${e.keyword ? ` for ${e.keyword}` : ''} (subscribe=${e.subscribe}, resubscribe=${e.resubscribe}) ran ${when}`;
-    case 'api.contact': return `the Contacts API updated the contact${e.status ? ` to ${e.status}` : ''} ${when}`;
-    case 'import': return `an import row into ${e.keyword}${e.status ? ` with status ${e.status}` : ''} was loaded ${when}`;
-    case 'ui': return `an analyst ${e.action === 'optIn' ? 'opted the number in' : 'opted the number out'} of ${e.keyword} by hand in the MobileConnect UI ${when}`;
-    case 'journey.sms': return `a Journey Builder SMS activity (${mode(e.mode)}) sent for ${e.keyword} ${when}`;
-    case 'outbound.de': return `an Outbound send to a Data Extension (${mode(e.mode)}) ran for ${e.keyword} ${when}`;
-    case 'send': return `a message${e.keyword ? ` for ${e.keyword}` : ''} was ${e.delivered === false ? 'sent but not delivered' : 'sent'} on ${e.code} ${when}`;
+    case 'mo': return ['the subscriber texted ', quote(e.text), ' to ', e.code, ' on ', when].join('');
+    case 'api.queueMO': return ['REST queueMO sent ', quote(e.text), ' to ', e.code, ' on the subscriber\'s behalf on ', when].join('');
+    case 'api.messageContact': return ['REST messageContact', e.keyword ? ` for ${e.keyword}` : '', ` (subscribe=${e.subscribe}, resubscribe=${e.resubscribe}) ran on `, when].join('');
+    case 'api.contact': return ['the Contacts API updated the contact', e.status ? ` to ${e.status}` : '', ' on ', when].join('');
+    case 'import': return ['an import row into ', e.keyword, e.status ? ` with status ${e.status}` : '', ' was loaded on ', when].join('');
+    case 'ui': return ['an analyst ', e.action === 'optIn' ? 'opted the number in' : 'opted the number out', ' of ', e.keyword, ' by hand in the MobileConnect UI on ', when].join('');
+    case 'journey.sms': return ['a Journey Builder SMS activity (', mode(e.mode), ') sent for ', e.keyword, ' on ', when].join('');
+    case 'outbound.de': return ['an Outbound send to a Data Extension (', mode(e.mode), ') ran for ', e.keyword, ' on ', when].join('');
+    case 'send': return ['a message', e.keyword ? ` for ${e.keyword}` : '', ' was ', e.delivered === false ? 'sent but not delivered' : 'sent', ' on ', e.code, ' on ', when].join('');
     default: return assertNever(e);
   }
 };
@@ -72,9 +86,12 @@ const buildCitation = (ruleId: RuleId, assumptions: readonly AssumptionName[], a
 
 export const fmtValue = (v: unknown): string => (Array.isArray(v) ? v.join(',') : String(v));
 
-/** "Headline: why (RULE, source; assumes …)". */
+/**
+ * "Headline: why (RULE, source; assumes …)". Joined, not a template: join copies the parts (ropes
+ * included) straight into one flat string, where a template builds a rope that flat() then copies.
+ */
 export const sentence = (headline: string, why: string, ruleId: RuleId, assumptions: readonly AssumptionName[], a: Assumptions): string =>
-  flat(`${headline}: ${why} ${citation(ruleId, assumptions, a)}`);
+  [headline, ': ', why, ' ', citation(ruleId, assumptions, a)].join('');
 
 /**
  * The same text as one flat string. A template literal builds a rope (a tree of ~10-20 cons cells

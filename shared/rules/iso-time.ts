@@ -61,15 +61,14 @@ export const parseIsoMs = (s: string): number => {
   return ((days * 24 + hour) * 60 + minute - offset) * 60_000 + second * 1000 + ms;
 };
 
-const pad2 = (n: number): string => (n < 10 ? `0${n}` : String(n));
+/** "00".."59": no string building per field. */
+const PAD2: readonly string[] = Array.from({ length: 60 }, (_, i) => (i < 10 ? `0${i}` : String(i)));
 
-/**
- * "2025-04-23 14:00 UTC" (seconds only when not zero) without going through Date#toISOString, which
- * showed up in 'full' replays. Civil date from days: H. Hinnant's civil_from_days.
- */
-export const formatUtcMinute = (ms: number): string => {
-  const days = Math.floor(ms / 86_400_000);
-  const rem = ms - days * 86_400_000;
+let lastDay = NaN;
+let lastDayText = '';
+
+/** "2025-04-23 " for a day since the epoch. Civil date from days: H. Hinnant's civil_from_days. */
+const dayText = (days: number): string => {
   const z = days + 719468;
   const era = Math.floor(z / 146097);
   const doe = z - era * 146097;
@@ -79,9 +78,24 @@ export const formatUtcMinute = (ms: number): string => {
   const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
   const m = mp < 10 ? mp + 3 : mp - 9;
   const y = yoe + era * 400 + (m <= 2 ? 1 : 0);
+  const year = y >= 0 && y <= 9999 ? String(y).padStart(4, '0') : String(y);
+  return `${year}-${PAD2[m]!}-${PAD2[d]!} `;
+};
+
+/**
+ * "2025-04-23 14:00 UTC" (seconds only when not zero) without going through Date#toISOString, which
+ * showed up in 'full' replays. The date part is kept while the day repeats (every step formats one).
+ */
+export const formatUtcMinute = (ms: number): string => {
+  const days = Math.floor(ms / 86_400_000);
+  const rem = ms - days * 86_400_000;
+  if (days !== lastDay) {
+    lastDayText = dayText(days);
+    lastDay = days;
+  }
   const hour = Math.floor(rem / 3_600_000);
   const minute = Math.floor((rem % 3_600_000) / 60_000);
   const second = Math.floor((rem % 60_000) / 1000);
-  const year = y >= 0 && y <= 9999 ? String(y).padStart(4, '0') : String(y);
-  return `${year}-${pad2(m)}-${pad2(d)} ${pad2(hour)}:${pad2(minute)}${second === 0 ? '' : `:${pad2(second)}`} UTC`;
+  // A template (a rope): short-lived, as callers copy it into a longer text; join costs more here.
+  return second === 0 ? `${lastDayText}${PAD2[hour]!}:${PAD2[minute]!} UTC` : `${lastDayText}${PAD2[hour]!}:${PAD2[minute]!}:${PAD2[second]!} UTC`;
 };

@@ -52,9 +52,9 @@ export const initialWorld = (ctx: Ctx, scenario: Readonly<Scenario>): World => {
   }
   for (const is of scenario.initial?.subscriptions ?? []) {
     const c = codeState(numberState(world, is.mobileNumber), is.code);
-    c.subs.set(ctx.canon(is.keyword), {
-      status: is.status, keyword: ctx.display(is.code, is.keyword), eventId: undefined, ruleId: 'INITIAL-STATE',
-      assumptions: [], windowEnds: NaN, byStop: false,
+    c.subs.put({
+      key: ctx.canon(is.keyword), status: is.status, keyword: ctx.display(is.code, is.keyword), eventId: undefined, ruleId: 'INITIAL-STATE',
+      assumptions: [], windowEnds: undefined, byStop: false,
     });
   }
   return world;
@@ -84,10 +84,13 @@ export const replay = (rulebook: Rulebook, scenario: Readonly<Scenario>, options
 
   const events = scenario.events;
   const { order, times } = replayOrder(events);
-  const steps: Step[] = [];
-  // Without step records or mid-replay expectations nothing observes the interleaving of numbers.
-  if (!full && expectAfter.size === 0) replayGrouped(ctx, events, order, times);
-  else {
+  let steps: Step[] = [];
+  // Without mid-replay expectations nothing observes the interleaving of numbers: steps are put at
+  // their place in replay order, and flags back in it.
+  if (expectAfter.size === 0) {
+    if (full) steps = new Array<Step>(order.length);
+    replayGrouped(ctx, events, order, times, full ? steps : undefined);
+  } else {
     for (let i = 0; i < order.length; i++) {
       const ev = events[order[i]!]!;
       apply(ctx, ev, times[order[i]!]!);
@@ -118,17 +121,18 @@ export const replay = (rulebook: Rulebook, scenario: Readonly<Scenario>, options
 const apply = (ctx: Ctx, ev: ScenarioEvent, at: number): void => {
   ctx.begin(ev, at);
   if (ev.skipped === true) {
-    if (ctx.full) ctx.decide({ ruleId: 'EVENT-SKIPPED', target: 'event', changed: false }, () => 'Skipped', () => `${ctx.what()}, but the event is marked skipped and left out of the replay`);
+    if (ctx.full) ctx.decide({ ruleId: 'EVENT-SKIPPED', target: 'event', changed: false }, 'Skipped', `${ctx.what()}, but the event is marked skipped and left out of the replay`);
   } else {
     dispatch(ctx, ev);
   }
 };
 
 /**
- * One number's events after another's (see number-groups.ts), then the flags put back in replay
- * order. The same final state and flags as the time-ordered loop; a property test holds them equal.
+ * One number's events after another's (see number-groups.ts), each step stored at its position in
+ * replay order ('full' mode), then the flags put back in replay order. The same steps, final state
+ * and flags as the time-ordered loop; property tests hold them equal.
  */
-const replayGrouped = (ctx: Ctx, events: readonly ScenarioEvent[], order: Uint32Array, times: Float64Array): void => {
+const replayGrouped = (ctx: Ctx, events: readonly ScenarioEvent[], order: Uint32Array, times: Float64Array, steps: Step[] | undefined): void => {
   const { positions, starts } = groupByNumber(events, order);
   const flagPositions: number[] = [];
   ctx.flagPositions = flagPositions;
@@ -137,6 +141,7 @@ const replayGrouped = (ctx: Ctx, events: readonly ScenarioEvent[], order: Uint32
       const p = positions[j]!;
       ctx.position = p;
       apply(ctx, events[order[p]!]!, times[order[p]!]!);
+      if (steps !== undefined) steps[p] = ctx.step(p);
     }
   }
   ctx.flagPositions = undefined;
@@ -204,8 +209,10 @@ export const verdictViews = (a: Assumptions, world: World, gaps: readonly Gap[])
   }
   const out: VerdictView[] = [];
   for (const n of world.values()) {
-    const g = byNumber.get(n.mobileNumber);
-    for (const code of n.codes.keys()) out.push(verdictFor(a, n, code, g));
+    // Most histories have no gaps: then skip hashing every number for nothing.
+    const g = byNumber.size === 0 ? undefined : byNumber.get(n.mobileNumber);
+    const codes = n.codes.values();
+    for (let i = 0; i < codes.length; i++) out.push(verdictFor(a, n, codes[i]!.code, g));
     if (g === undefined) continue;
     const extra = new Set(g.map((x) => x.code).filter((x): x is string => x !== undefined && !n.codes.has(x)));
     for (const code of extra) out.push(verdictFor(a, n, code, g));

@@ -16,9 +16,9 @@ export const applyMessageContact = (ctx: Ctx, e: MessageContactEvent): void => {
   const wantsSub = e.subscribe || e.resubscribe;
   const k = e.keyword !== undefined ? ctx.keyword(e.code, e.keyword) : undefined;
   if (wantsSub && !k) {
-    if (ctx.full) ctx.decide({ ruleId: 'API-KEYWORD-REQUIRED', target: 'event', code: e.code, ...(e.keyword !== undefined ? { keyword: e.keyword } : {}), changed: false, sent: false },
-      () => 'Rejected by the platform, nothing changed',
-      () => `${ctx.what()}; subscribe or resubscribe needs a keyword of ${e.code}${e.keyword === undefined ? ', and none was given' : `, and ${e.keyword} is not one`}`);
+    if (ctx.full) ctx.decide({ ruleId: 'API-KEYWORD-REQUIRED', target: 'event', code: e.code, keyword: e.keyword, changed: false, sent: false },
+      'Rejected by the platform, nothing changed',
+      `${ctx.what()}; subscribe or resubscribe needs a keyword of ${e.code}${e.keyword === undefined ? ', and none was given' : `, and ${e.keyword} is not one`}`);
     return;
   }
   if (k) {
@@ -30,12 +30,12 @@ export const applyMessageContact = (ctx: Ctx, e: MessageContactEvent): void => {
       ctx.flag('REOPTIN-AFTER-STOP', 'API-RESUBSCRIBE', e.code, name, () => `${ctx.what()}: the API re-opted ${e.mobileNumber} in to ${name} after an opt-out, without the subscriber's own new opt-in`);
     } else if (from === 'OptedOut' && e.subscribe) {
       if (ctx.full) ctx.decide({ ruleId: 'API-SUBSCRIBE', target: 'subscription', code: e.code, keyword: name, from, to: from },
-        () => `${name} on ${e.code} stays OptedOut`, () => `${ctx.what()}; subscribe=true without resubscribe leaves an opted-out subscription opted out, and the send is skipped`);
+        `${name} on ${e.code} stays OptedOut`, `${ctx.what()}; subscribe=true without resubscribe leaves an opted-out subscription opted out, and the send is skipped`);
     } else if ((from === 'None' || from === 'NotOptedIn') && e.subscribe) {
       ctx.setSub(c, k.key, name, 'OptedIn', 'API-SUBSCRIBE', NONE, () => `${ctx.what()}; subscribe=true creates the keyword's subscription opted in when there is none`);
     } else if (wantsSub) {
       if (ctx.full) ctx.decide({ ruleId: e.subscribe ? 'API-SUBSCRIBE' : 'API-RESUBSCRIBE', target: 'subscription', code: e.code, keyword: name, from, to: from },
-        () => `${name} on ${e.code} stays ${from}`, () => `${ctx.what()}; there is nothing for ${e.subscribe ? 'subscribe' : 'resubscribe'} to change`);
+        `${name} on ${e.code} stays ${from}`, `${ctx.what()}; there is nothing for ${e.subscribe ? 'subscribe' : 'resubscribe'} to change`);
     }
   }
   sendCheck(ctx, n, c, true, k?.key);
@@ -63,12 +63,12 @@ export const applyJourneyLike = (ctx: Ctx, e: JourneySmsEvent | OutboundDeEvent)
       if (from === 'OptedOut') ctx.flag('REOPTIN-AFTER-STOP', ruleId, e.code, name, () => `${ctx.what()}: ${route} re-opted ${e.mobileNumber} in to ${name} after an opt-out`);
     } else {
       if (ctx.full) ctx.decide({ ruleId, target: 'subscription', code: e.code, keyword: name, from, to: from, assumptions },
-        () => `${name} on ${e.code} stays ${from}`,
-        () => `${ctx.what()}; ${route} only creates missing subscriptions and never re-opts in an opted-out or pending one`);
+        `${name} on ${e.code} stays ${from}`,
+        `${ctx.what()}; ${route} only creates missing subscriptions and never re-opts in an opted-out or pending one`);
     }
   } else {
     if (ctx.full) ctx.decide({ ruleId: e.type === 'journey.sms' ? 'JOURNEY-CREATE-ONLY' : 'OUTBOUND-DE', target: 'event', code: e.code, changed: false },
-      () => 'Subscriptions unchanged', () => `${ctx.what()}; "subscribed only" changes no subscription and skips numbers that are not sendable`);
+      'Subscriptions unchanged', `${ctx.what()}; "subscribed only" changes no subscription and skips numbers that are not sendable`);
   }
   sendCheck(ctx, n, c, true);
 };

@@ -10,7 +10,8 @@ const NONE: readonly AssumptionName[] = [];
 
 /** Another keyword of the code is OptedOut: opting in here makes the number sendable again after an opt-out. */
 export const otherOptedOut = (c: CodeState, key: string): boolean => {
-  for (let i = 0; i < c.subs.k.length; i++) if (c.subs.k[i] !== key && c.subs.v[i]!.status === 'OptedOut') return true;
+  const subs = c.subs.values();
+  for (let i = 0; i < subs.length; i++) if (subs[i]!.key !== key && subs[i]!.status === 'OptedOut') return true;
   return false;
 };
 
@@ -23,8 +24,8 @@ export const applyImport = (ctx: Ctx, e: ImportEvent): void => {
     const why = (): string => `an Unsubscribe import row opts out the imported keyword${ctx.a.importUnsubscribeScope === 'code' ? ' and, under this rulebook, every keyword on its code' : ''} and makes the contact Inactive`;
     ctx.setSub(c, key, name, 'OptedOut', 'IMPORT-UNSUBSCRIBE', SCOPE, () => `${ctx.what()}; ${why()}`);
     if (ctx.a.importUnsubscribeScope === 'code') {
-      for (const [k, s] of c.subs) {
-        if (k !== key && s.status !== 'OptedOut') ctx.setSub(c, k, s.keyword, 'OptedOut', 'IMPORT-UNSUBSCRIBE', SCOPE, () => `${ctx.what()}; ${why()}`);
+      for (const s of c.subs.values()) {
+        if (s.key !== key && s.status !== 'OptedOut') ctx.setSub(c, s.key, s.keyword, 'OptedOut', 'IMPORT-UNSUBSCRIBE', SCOPE, () => `${ctx.what()}; ${why()}`);
       }
     }
     ctx.setContact(n, 'Inactive', 'IMPORT-UNSUBSCRIBE', () => `${ctx.what()}; ${why()}`);
@@ -54,13 +55,13 @@ export const applyImport = (ctx: Ctx, e: ImportEvent): void => {
     }
     case 'OptedOut':
       if (ctx.full) ctx.decide({ ruleId: 'IMPORT-NO-REOPTIN', target: 'subscription', code: e.code, keyword: name, from, to: from },
-        () => `${name} on ${e.code} stays OptedOut`, () => `${ctx.what()}; an import can never turn an opted-out subscription back to opted in, so the contact is still opted out`);
+        `${name} on ${e.code} stays OptedOut`, `${ctx.what()}; an import can never turn an opted-out subscription back to opted in, so the contact is still opted out`);
       return;
     case 'OptedIn':
     case 'OptInPending':
       if (ctx.a.importKeepsExisting || from === 'OptedIn') {
         if (ctx.full) ctx.decide({ ruleId: 'IMPORT-NO-REOPTIN', target: 'subscription', code: e.code, keyword: name, from, to: from, assumptions: KEEPS },
-          () => `${name} on ${e.code} stays ${from}`, () => `${ctx.what()}; an import into an existing ${from} subscription leaves its status unchanged`);
+          `${name} on ${e.code} stays ${from}`, `${ctx.what()}; an import into an existing ${from} subscription leaves its status unchanged`);
       } else {
         ctx.setSub(c, key, name, 'OptedIn', 'IMPORT-NO-REOPTIN', KEEPS, () => `${ctx.what()}; under this rulebook an import overrides a pending opt-in`);
       }
@@ -79,7 +80,7 @@ export const applyUi = (ctx: Ctx, e: UiEvent): void => {
   const name = ctx.displayKey(e.code, key);
   if (e.action === 'optOut') {
     ctx.setSub(c, key, name, 'OptedOut', 'UI-OPT-OUT', NONE, () => `${ctx.what()}; a manual opt-out sets the keyword opted out`);
-    c.revokedAt = NaN; // an opt-out honours a pending plain-words revocation
+    c.revokedAt = undefined; // an opt-out honours a pending plain-words revocation
     c.revokedBy = undefined;
     return;
   }
@@ -95,9 +96,9 @@ export const applyApiContact = (ctx: Ctx, e: ApiContactEvent): void => {
   const n = ctx.num(e.mobileNumber);
   if (e.undeliverable !== undefined && e.undeliverable !== n.undeliverable) {
     n.undeliverable = e.undeliverable;
-    if (ctx.full) ctx.changes.push({ kind: 'contact', mobileNumber: n.mobileNumber, from: n.contact ?? 'None', to: n.contact ?? 'None', undeliverable: e.undeliverable, ruleId: 'API-CONTACT' });
+    if (ctx.full) ctx.change({ kind: 'contact', mobileNumber: n.mobileNumber, from: n.contact ?? 'None', to: n.contact ?? 'None', undeliverable: e.undeliverable, ruleId: 'API-CONTACT' });
     if (ctx.full) ctx.decide({ ruleId: 'API-CONTACT', target: 'contact', from: n.contact ?? 'None', to: n.contact ?? 'None', changed: true, assumptions: ['undeliverableBlocksSend'] },
-      () => `Number ${e.undeliverable ? 'held as undeliverable' : 'no longer undeliverable'}`, () => ctx.what());
+      `Number ${e.undeliverable ? 'held as undeliverable' : 'no longer undeliverable'}`, ctx.what());
   }
   const to = e.status ?? n.contact ?? 'Active';
   ctx.setContact(n, to, 'API-CONTACT', () => `${ctx.what()}; the Contacts API sets the Demographics status and leaves subscriptions as they are`);

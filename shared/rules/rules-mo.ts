@@ -65,12 +65,12 @@ const notAKeyword = (ctx: Ctx, e: MoEvent | QueueMoEvent, c: CodeState, raw: str
 
 const recordFirstWord = (ctx: Ctx, e: MoEvent | QueueMoEvent, stop: { word: string; multi: boolean } | undefined, raw: string): void =>
   ctx.decide({ ruleId: 'MO-FIRST-WORD', target: 'event', code: e.code, assumptions: stop?.multi ? MULTI_WORD : FIRST_WORD },
-    () => `Keyword ${JSON.stringify(stop?.word ?? raw)}`, () => `${ctx.what()}, and the keyword of a text is its first word${stop?.multi ? ' (or a multi-word STOP phrase at its start)' : ''}`);
+    `Keyword ${JSON.stringify(stop?.word ?? raw)}`, `${ctx.what()}, and the keyword of a text is its first word${stop?.multi ? ' (or a multi-word STOP phrase at its start)' : ''}`);
 
 const globalStop = (ctx: Ctx, e: MoEvent | QueueMoEvent, n: NumberState, c: CodeState, word: string): void => {
   if (e.type === 'api.queueMO') {
     if (ctx.full) ctx.decide({ ruleId: 'API-OPT-OUT', target: 'event', code: e.code, changed: false },
-      () => `Opt-out through REST`, () => `queueMO is treated exactly as if the handset had sent ${word}, so STOP-CODE-WIDE applies`);
+      `Opt-out through REST`, `queueMO is treated exactly as if the handset had sent ${word}, so STOP-CODE-WIDE applies`);
   }
   codeWideStop(ctx, n, c, 'STOP-CODE-WIDE', NONE, () => `${word} is a global STOP word and opts out of every keyword on its code`);
 };
@@ -84,12 +84,12 @@ const keywordText = (ctx: Ctx, e: MoEvent | QueueMoEvent, n: NumberState, c: Cod
         codeWideStop(ctx, n, c, 'STOP-CUSTOM', CUSTOM_STOP, () => `${idx.def.keyword} is a custom STOP keyword of ${e.code}, which acts like a global STOP word there`);
       } else {
         if (ctx.full) ctx.decide({ ruleId: 'STOP-CUSTOM', target: 'event', code: e.code, assumptions: CUSTOM_STOP, changed: false },
-          () => `Nothing changed`, () => `${ctx.what()}; ${idx.def.keyword} is a custom STOP keyword but is assumed not to opt out code-wide`);
+          `Nothing changed`, `${ctx.what()}; ${idx.def.keyword} is a custom STOP keyword but is assumed not to opt out code-wide`);
         revoke(ctx, c, 'STOP-CUSTOM');
       }
       return;
     case 'help':
-      if (ctx.full) ctx.decide({ ruleId: 'HELP', target: 'event', code: e.code, changed: false }, () => 'Nothing changed', () => `${ctx.what()}; ${idx.def.keyword} is a HELP keyword, which only answers with help text`);
+      if (ctx.full) ctx.decide({ ruleId: 'HELP', target: 'event', code: e.code, changed: false }, 'Nothing changed', `${ctx.what()}; ${idx.def.keyword} is a HELP keyword, which only answers with help text`);
       return;
     case 'opt-in':
       optInKeyword(ctx, n, c, idx);
@@ -110,22 +110,20 @@ const keywordText = (ctx: Ctx, e: MoEvent | QueueMoEvent, n: NumberState, c: Cod
  */
 const codeWideStop = (ctx: Ctx, n: NumberState, c: CodeState, ruleId: RuleId, assumptions: readonly AssumptionName[], why: () => string): void => {
   if (c.subs.size === 0) {
-    if (ctx.full) ctx.decide({ ruleId, target: 'event', code: c.code, assumptions, changed: false }, () => `Nothing to opt out of on ${c.code}`, () => `${ctx.what()}; ${why()}, but the number has no subscription there (recorded)`);
+    if (ctx.full) ctx.decide({ ruleId, target: 'event', code: c.code, assumptions, changed: false }, `Nothing to opt out of on ${c.code}`, `${ctx.what()}; ${why()}, but the number has no subscription there (recorded)`);
   }
-  const keys = c.subs.k;
-  const subs = c.subs.v;
-  for (let i = 0; i < keys.length; i++) {
-    const key = keys[i]!;
+  const subs = c.subs.values();
+  for (let i = 0; i < subs.length; i++) {
     const s = subs[i]!;
     if (s.status === 'OptedOut' && s.byStop) {
       if (ctx.full) ctx.decide({ ruleId, target: 'subscription', code: c.code, keyword: s.keyword, from: 'OptedOut', to: 'OptedOut', assumptions },
-        () => `${s.keyword} on ${c.code} stays OptedOut`, () => `${ctx.what()}; ${why()}`);
+        `${s.keyword} on ${c.code} stays OptedOut`, `${ctx.what()}; ${why()}`);
       continue;
     }
-    ctx.setSub(c, key, s.keyword, 'OptedOut', ruleId, assumptions, () => `${ctx.what()}, and ${why()}`, true);
+    ctx.setSub(c, s.key, s.keyword, 'OptedOut', ruleId, assumptions, () => `${ctx.what()}, and ${why()}`, true);
   }
   // The subscriber's own STOP honours any earlier plain-words revocation.
-  c.revokedAt = NaN;
+  c.revokedAt = undefined;
   c.revokedBy = undefined;
   for (const other of n.codes.values()) {
     if (other !== c && isSendable(ctx.a, n, other)) {
@@ -140,14 +138,14 @@ const optInKeyword = (ctx: Ctx, n: NumberState, c: CodeState, k: KeywordIndex): 
   const name = k.def.keyword;
   if (s?.status === 'OptedIn') {
     if (ctx.full) ctx.decide({ ruleId: 'TEMPLATE-DUPLICATE', target: 'subscription', code: c.code, keyword: name, from: 'OptedIn', to: 'OptedIn' },
-      () => `${name} on ${c.code} stays OptedIn`, () => `${ctx.what()}, and the number is already opted in to ${name}`);
+      `${name} on ${c.code} stays OptedIn`, `${ctx.what()}, and the number is already opted in to ${name}`);
     return;
   }
   let ruleOverride: RuleId | undefined;
   if (s?.status === 'OptedOut') {
     if (!ctx.a.reoptInByKeyword) {
       if (ctx.full) ctx.decide({ ruleId: 'TEMPLATE-AFTER-STOP', target: 'subscription', code: c.code, keyword: name, from: 'OptedOut', to: 'OptedOut', assumptions: AFTER_STOP },
-        () => `${name} on ${c.code} stays OptedOut`, () => `${ctx.what()}, and texting an opt-in keyword after opting out is assumed not to restart its opt-in`);
+        `${name} on ${c.code} stays OptedOut`, `${ctx.what()}, and texting an opt-in keyword after opting out is assumed not to restart its opt-in`);
       return;
     }
     ruleOverride = 'TEMPLATE-AFTER-STOP';
@@ -182,29 +180,30 @@ const optInKeyword = (ctx: Ctx, n: NumberState, c: CodeState, k: KeywordIndex): 
 
 /** The subscriber's own opt-in honours an earlier plain-words revocation (they consented again). */
 const ownConsent = (c: CodeState): void => {
-  c.revokedAt = NaN;
+  c.revokedAt = undefined;
   c.revokedBy = undefined;
 };
 
 /** A reply to an open double / age opt-in conversation on the code. Returns false when it is none. */
 const reply = (ctx: Ctx, c: CodeState, first: string): boolean => {
-  let pending: { key: string; s: SubState; k: KeywordIndex } | undefined;
-  for (let i = 0; i < c.subs.k.length; i++) {
-    const key = c.subs.k[i]!;
-    const s = c.subs.v[i]!;
+  let pending: { s: SubState; k: KeywordIndex } | undefined;
+  const subs = c.subs.values();
+  for (let i = 0; i < subs.length; i++) {
+    const s = subs[i]!;
     if (s.status !== 'OptInPending') continue;
-    const k = ctx.codes.get(c.code)?.keywords.get(key);
+    const k = ctx.codes.get(c.code)?.keywords.get(s.key);
     if (!k || (k.def.optIn !== 'double' && k.def.optIn !== 'age')) continue;
     const isAnswer = k.def.optIn === 'double' ? k.responses.has(first) : /^\d{1,3}$/.test(first);
-    if (isAnswer && (pending === undefined || !(pending.s.windowEnds > s.windowEnds))) pending = { key, s, k };
+    if (isAnswer && (pending === undefined || !(pending.s.windowEnds! > s.windowEnds!))) pending = { s, k };
   }
   if (!pending) return false;
-  const { key, s, k } = pending;
+  const { s, k } = pending;
+  const key = s.key;
   const name = k.def.keyword;
   const assumptions = k.def.windowHours === undefined ? WINDOW : NONE;
-  if (!(ctx.at <= s.windowEnds)) {
+  if (s.windowEnds === undefined || !(ctx.at <= s.windowEnds)) {
     if (ctx.full) ctx.decide({ ruleId: 'TEMPLATE-DOUBLE-EXPIRED', target: 'subscription', code: c.code, keyword: name, from: 'OptInPending', to: 'OptInPending', assumptions },
-      () => `${name} on ${c.code} stays OptInPending`, () => `${ctx.what()}, after the opt-in window closed${Number.isNaN(s.windowEnds) ? '' : ` on ${fmtTime(s.windowEnds)}`}; a late reply does nothing and pending counts as opted out`);
+      `${name} on ${c.code} stays OptInPending`, `${ctx.what()}, after the opt-in window closed${s.windowEnds === undefined ? '' : ` on ${fmtTime(s.windowEnds)}`}; a late reply does nothing and pending counts as opted out`);
     return true;
   }
   if (k.def.optIn === 'double') {
@@ -224,7 +223,7 @@ const reply = (ctx: Ctx, c: CodeState, first: string): boolean => {
 };
 
 const unknownKeyword = (ctx: Ctx, c: CodeState, why: () => string): void => {
-  if (ctx.full) ctx.decide({ ruleId: 'UNKNOWN-KEYWORD', target: 'event', code: c.code, changed: false }, () => 'Nothing changed', () => `${ctx.what()}; ${why()}`);
+  if (ctx.full) ctx.decide({ ruleId: 'UNKNOWN-KEYWORD', target: 'event', code: c.code, changed: false }, 'Nothing changed', `${ctx.what()}; ${why()}`);
   const e = ctx.event;
   if ((e.type === 'mo' || e.type === 'api.queueMO') && readsLikeOptOut(e.text)) revoke(ctx, c, 'UNKNOWN-KEYWORD');
 };
@@ -233,7 +232,7 @@ const unknownKeyword = (ctx: Ctx, c: CodeState, why: () => string): void => {
 const revoke = (ctx: Ctx, c: CodeState, ruleId: RuleId): void => {
   ctx.flag('NONKEYWORD-OPTOUT', ruleId, c.code, undefined,
     () => `${ctx.what()}: an opt-out request in words that are not a STOP keyword, so MobileConnect changed nothing, yet consent may be revoked by any reasonable means (FCC 24-24)`);
-  if (Number.isNaN(c.revokedAt)) {
+  if (c.revokedAt === undefined) {
     c.revokedAt = ctx.at;
     c.revokedBy = ctx.event.id;
   }

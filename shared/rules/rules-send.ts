@@ -58,9 +58,9 @@ export const sendCheck = (ctx: Ctx, n: NumberState, c: CodeState, platformChecks
     else if (!sendable) for (const s of c.subs.values()) if (s.status === 'OptInPending') pending = true;
     if (pending) pendingTreatedAsOptedIn(ctx, c, keywordKey);
   }
-  if (!Number.isNaN(c.revokedAt)) {
+  if (c.revokedAt !== undefined) {
     const deadline = businessDaysAfter(c.revokedAt, REVOCATION_BUSINESS_DAYS);
-    if (ctx.at > deadline) lateOptOut(ctx, c, keywordKey, deadline);
+    if (ctx.at > deadline) lateOptOut(ctx, c, c.revokedAt, keywordKey, deadline);
   }
   return true;
 };
@@ -68,14 +68,12 @@ export const sendCheck = (ctx: Ctx, n: NumberState, c: CodeState, platformChecks
 const recordSendCheck = (ctx: Ctx, n: NumberState, c: CodeState, platformChecks: boolean, keywordKey: string | undefined, sendable: boolean, keywordBlocked: boolean, sent: boolean): void => {
   const kw = keywordName(ctx, c, keywordKey);
   const assumptions = ctx.a.inactiveBlocksSend && n.contact === 'Inactive' ? INACTIVE : ctx.a.undeliverableBlocksSend && n.undeliverable ? UNDELIVERABLE : NONE;
-  ctx.decide({ ruleId: 'SEND-CHECK', target: 'event', code: c.code, ...(kw !== undefined ? { keyword: kw } : {}), sendable, sent, changed: false, assumptions },
-    () => (sent ? (sendable ? `Sent on ${c.code}` : `Delivered on ${c.code} although not sendable`) : `Not sent on ${c.code}`),
-    () => {
-      const why = sendable ? 'the number was sendable there (a keyword opted in)'
-        : keywordBlocked ? `the number is opted out of ${kw}` : `the number was not sendable there: ${blockReason(ctx.a, n, c)}`;
-      const outcome = platformChecks ? (sent ? '' : '; the platform skips the message (an activity still shows success)') : '';
-      return `${ctx.what()}; ${why}${outcome}`;
-    });
+  const headline = sent ? (sendable ? `Sent on ${c.code}` : `Delivered on ${c.code} although not sendable`) : `Not sent on ${c.code}`;
+  const why = sendable ? 'the number was sendable there (a keyword opted in)'
+    : keywordBlocked ? `the number is opted out of ${kw}` : `the number was not sendable there: ${blockReason(ctx.a, n, c)}`;
+  const outcome = platformChecks ? (sent ? '' : '; the platform skips the message (an activity still shows success)') : '';
+  // keyword undefined when there is none: decisions have one fixed shape, and JSON leaves it out.
+  ctx.decide({ ruleId: 'SEND-CHECK', target: 'event', code: c.code, keyword: kw, sendable, sent, changed: false, assumptions }, headline, `${ctx.what()}; ${why}${outcome}`);
 };
 
 const sentWhileBlocked = (ctx: Ctx, n: NumberState, c: CodeState, keywordKey: string | undefined): void =>
@@ -84,6 +82,6 @@ const sentWhileBlocked = (ctx: Ctx, n: NumberState, c: CodeState, keywordKey: st
 const pendingTreatedAsOptedIn = (ctx: Ctx, c: CodeState, keywordKey: string | undefined): void =>
   ctx.flag('PENDING-TREATED-AS-OPTED-IN', 'SEND-CHECK', c.code, keywordName(ctx, c, keywordKey), () => `${ctx.what()} for a subscription that was only opt-in pending, which counts as opted out`);
 
-const lateOptOut = (ctx: Ctx, c: CodeState, keywordKey: string | undefined, deadline: number): void =>
+const lateOptOut = (ctx: Ctx, c: CodeState, revokedAt: number, keywordKey: string | undefined, deadline: number): void =>
   ctx.flag('LATE-OPTOUT-HONOURED', 'SEND-CHECK', c.code, keywordName(ctx, c, keywordKey),
-    () => `${ctx.what()}, more than ${REVOCATION_BUSINESS_DAYS} business days after the subscriber asked to stop in plain words (${c.revokedBy ?? '?'} on ${fmtTime(c.revokedAt)}; deadline ${fmtTime(deadline)})`);
+    () => `${ctx.what()}, more than ${REVOCATION_BUSINESS_DAYS} business days after the subscriber asked to stop in plain words (${c.revokedBy ?? '?'} on ${fmtTime(revokedAt)}; deadline ${fmtTime(deadline)})`);

@@ -1,8 +1,10 @@
 /**
- * A string-keyed map for the handful of codes per number and keywords per code: two parallel arrays
- * with a linear scan. Much smaller than a Map per entry, which matters with millions of numbers.
+ * A map for the handful of codes per number and keywords per code: one array of entries that carry
+ * their own key, scanned linearly. Much smaller than a Map per entry, which matters with millions of
+ * numbers; and one array, not a key array beside a value array (a 1M-event replay keeps ~300k maps,
+ * and each array is two objects for the GC to copy).
  *
- * Inserts replace the arrays with exact-size copies instead of pushing: V8 grows an empty array to
+ * Inserts replace the array with an exact-size copy instead of pushing: V8 grows an empty array to
  * 17 slots on the first push, which cost ~300 bytes per map (and GC time) for one or two entries.
  * Empty maps share one empty array, which is never written (only replaced).
  */
@@ -18,18 +20,21 @@ const append = <T>(xs: readonly T[], x: T): T[] => {
   }
 };
 
-export class SmallMap<V> {
-  k: readonly string[] = EMPTY;
+export interface Keyed {
+  readonly key: string;
+}
+
+export class SmallMap<V extends Keyed> {
   v: V[] = EMPTY as never[];
 
   get size(): number {
-    return this.k.length;
+    return this.v.length;
   }
 
-  /** A plain loop: the optimiser inlines it, while indexOf is a builtin call per lookup. */
+  /** A plain loop: the optimiser inlines it, while findIndex is a builtin call per lookup. */
   private find(key: string): number {
-    const k = this.k;
-    for (let i = 0; i < k.length; i++) if (k[i] === key) return i;
+    const v = this.v;
+    for (let i = 0; i < v.length; i++) if (v[i]!.key === key) return i;
     return -1;
   }
 
@@ -42,36 +47,23 @@ export class SmallMap<V> {
     return this.find(key) >= 0;
   }
 
-  set(key: string, value: V): this {
-    const i = this.find(key);
-    if (i < 0) {
-      this.k = append(this.k, key);
-      this.v = append(this.v, value);
-    } else this.v[i] = value;
+  /** Adds the entry, or replaces the one with the same key (in place, keeping insertion order). */
+  put(value: V): this {
+    const i = this.find(value.key);
+    if (i < 0) this.v = append(this.v, value);
+    else this.v[i] = value;
     return this;
   }
 
   delete(key: string): boolean {
     const i = this.find(key);
     if (i < 0) return false;
-    this.k = this.k.filter((_, j) => j !== i);
     this.v = this.v.filter((_, j) => j !== i);
     return true;
   }
 
+  /** The entries in insertion order (the map's own array: do not modify). */
   values(): readonly V[] {
     return this.v;
-  }
-
-  keys(): readonly string[] {
-    return this.k;
-  }
-
-  entries(): [string, V][] {
-    return this.k.map((key, i) => [key, this.v[i]!]);
-  }
-
-  [Symbol.iterator](): IterableIterator<[string, V]> {
-    return this.entries()[Symbol.iterator]();
   }
 }

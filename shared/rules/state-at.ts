@@ -21,8 +21,8 @@ export const stateAt = (r: Replay, stepIndex: number): StateView => {
     n.undeliverable = c.undeliverable === true;
   }
   for (const s of r.initial.subscriptions) {
-    codeState(numberState(world, s.mobileNumber), s.code).subs.set(keyOf(s.keyword), {
-      status: s.status, keyword: s.keyword, eventId: s.eventId, ruleId: s.ruleId, assumptions: [], windowEnds: NaN, byStop: false,
+    codeState(numberState(world, s.mobileNumber), s.code).subs.put({
+      key: keyOf(s.keyword), status: s.status, keyword: s.keyword, eventId: s.eventId, ruleId: s.ruleId, assumptions: [], windowEnds: undefined, byStop: false,
     });
   }
   const last = Math.min(stepIndex, r.steps.length - 1);
@@ -45,7 +45,7 @@ export const stateAt = (r: Replay, stepIndex: number): StateView => {
         c.subs.delete(keyOf(ch.keyword));
         continue;
       }
-      c.subs.set(keyOf(ch.keyword), { status: ch.to, keyword: ch.keyword, eventId: step.event.id, ruleId: ch.ruleId, assumptions: ch.assumptions, windowEnds: NaN, byStop: false });
+      c.subs.put({ key: keyOf(ch.keyword), status: ch.to, keyword: ch.keyword, eventId: step.event.id, ruleId: ch.ruleId, assumptions: ch.assumptions, windowEnds: undefined, byStop: false });
     }
   }
   const h = hiddenOf(r);

@@ -1,7 +1,6 @@
 /** Sendability and the verdict per (number, code), rules.md §1. */
 import type { Gap } from '../model';
 import type { AssumptionName, Assumptions } from './assumptions';
-import { flat } from './explain-text';
 import type { VerdictView } from './replay-types';
 import type { RuleId } from './rule-ids';
 import type { CodeState, NumberState, SubState } from './state';
@@ -31,23 +30,49 @@ const list = (subs: readonly SubState[]): string => {
   return out;
 };
 
-const evidence = (subs: readonly SubState[], eventIds: string[], ruleIds: RuleId[], assumptions: AssumptionName[]): void => {
+/**
+ * A list without duplicates, reused for every verdict (verdictFor is synchronous and not re-entrant):
+ * pushing into fresh arrays grew each to 17 slots, the bulk of a replay's garbage, and emptying an
+ * array (`length = 0`) is a slow builtin call. Verdicts keep exact-size copies of the first `n` items.
+ */
+class Bag<T> {
+  readonly items: T[] = [];
+  n = 0;
+
+  clear(): void {
+    this.n = 0;
+  }
+
+  add(x: T): void {
+    const items = this.items;
+    for (let i = 0; i < this.n; i++) if (items[i] === x) return;
+    items[this.n++] = x;
+  }
+
+  /** An exact-size copy (a fresh, writable array): literals for the usual one or two (slice is a builtin call). */
+  copy(): T[] {
+    const xs = this.items;
+    switch (this.n) {
+      case 0: return [];
+      case 1: return [xs[0]!];
+      case 2: return [xs[0]!, xs[1]!];
+      default: return xs.slice(0, this.n);
+    }
+  }
+}
+
+const EVENT_IDS = new Bag<string>();
+const RULE_IDS = new Bag<RuleId>();
+const ASSUMPTIONS = new Bag<AssumptionName>();
+
+const evidence = (subs: readonly SubState[]): void => {
   for (let i = 0; i < subs.length; i++) {
     const s = subs[i]!;
-    if (s.eventId !== undefined && !eventIds.includes(s.eventId)) eventIds.push(s.eventId);
-    if (!ruleIds.includes(s.ruleId)) ruleIds.push(s.ruleId);
-    for (let j = 0; j < s.assumptions.length; j++) if (!assumptions.includes(s.assumptions[j]!)) assumptions.push(s.assumptions[j]!);
+    if (s.eventId !== undefined) EVENT_IDS.add(s.eventId);
+    RULE_IDS.add(s.ruleId);
+    for (let j = 0; j < s.assumptions.length; j++) ASSUMPTIONS.add(s.assumptions[j]!);
   }
 };
-
-/**
- * Scratch lists, reused for every verdict (verdictFor is synchronous and not re-entrant): pushing into
- * fresh arrays grew each to 17 slots, the bulk of a replay's garbage. make() keeps exact-size copies.
- */
-const EVENT_IDS: string[] = [];
-const RULE_IDS: RuleId[] = [];
-const ASSUMPTIONS: AssumptionName[] = [];
-const copy = <T>(xs: readonly T[]): T[] => (xs.length === 0 ? [] : xs.slice());
 
 /**
  * Rule-id and assumption lists take few distinct values, so verdicts share one frozen copy of each
@@ -59,26 +84,26 @@ const copy = <T>(xs: readonly T[]): T[] => (xs.length === 0 ? [] : xs.slice());
 interface Trie { list: readonly string[] | undefined; readonly next: Map<string, Trie> }
 const ROOT: Trie = { list: Object.freeze([]), next: new Map() };
 let trieNodes = 0;
-const shared = <T extends string>(xs: readonly T[]): readonly T[] => {
+const shared = <T extends string>(xs: Bag<T>): readonly T[] => {
   let t = ROOT;
-  for (let i = 0; i < xs.length; i++) {
-    let next = t.next.get(xs[i]!);
+  for (let i = 0; i < xs.n; i++) {
+    let next = t.next.get(xs.items[i]!);
     if (next === undefined) {
-      if (trieNodes >= 1024) return Object.freeze(xs.slice());
+      if (trieNodes >= 1024) return Object.freeze(xs.copy());
       trieNodes++;
       next = { list: undefined, next: new Map() };
-      t.next.set(xs[i]!, next);
+      t.next.set(xs.items[i]!, next);
     }
     t = next;
   }
-  t.list ??= Object.freeze(xs.slice());
+  t.list ??= Object.freeze(xs.copy());
   return t.list as readonly T[];
 };
 
-const cite = (ids: readonly string[]): string => {
-  if (ids.length === 0) return ' (starting state)';
-  let out = ` (${ids[0]!}`;
-  for (let i = 1; i < ids.length; i++) out += `, ${ids[i]!}`;
+const cite = (ids: Bag<string>): string => {
+  if (ids.n === 0) return ' (starting state)';
+  let out = ` (${ids.items[0]!}`;
+  for (let i = 1; i < ids.n; i++) out += `, ${ids.items[i]!}`;
   return `${out})`;
 };
 
@@ -86,10 +111,23 @@ const cite = (ids: readonly string[]): string => {
 const only = (all: readonly SubState[], status: SubState['status'], count: number): readonly SubState[] =>
   (count === all.length ? all : all.filter((s) => s.status === status));
 
-const make = (
-  mobileNumber: string, code: string, verdict: VerdictView['verdict'], sendable: boolean,
-  eventIds: string[], ruleIds: RuleId[], assumptions: AssumptionName[], reason: string,
-): VerdictView => ({ mobileNumber, code, verdict, sendable, reason: flat(reason), eventIds: copy(eventIds), ruleIds: shared(ruleIds), assumptions: shared(assumptions) });
+/**
+ * Reasons are joined from their parts: join writes one flat string, where a template builds a rope
+ * that must then be flattened (a replay keeps ~190k of these; see flat() in explain-text.ts).
+ */
+const make = (mobileNumber: string, code: string, verdict: VerdictView['verdict'], sendable: boolean, reason: string): VerdictView =>
+  ({ mobileNumber, code, verdict, sendable, reason, eventIds: EVENT_IDS.copy(), ruleIds: shared(RULE_IDS), assumptions: shared(ASSUMPTIONS) });
+
+/** "Not sendable on 12345: the number never opted in to any keyword there." per code, built once. */
+const NEVER = new Map<string, string>();
+const never = (code: string): string => {
+  let text = NEVER.get(code);
+  if (text === undefined) {
+    text = ['Not sendable on ', code, ': the number never opted in to any keyword there.'].join('');
+    if (NEVER.size < 1024) NEVER.set(code, text);
+  }
+  return text;
+};
 
 export const verdictFor = (a: Assumptions, n: NumberState, code: string, gaps: readonly Gap[] | undefined): VerdictView => {
   const c = n.codes.get(code);
@@ -107,39 +145,36 @@ export const verdictFor = (a: Assumptions, n: NumberState, code: string, gaps: r
   const inactive = a.inactiveBlocksSend && n.contact === 'Inactive';
   const undeliverable = a.undeliverableBlocksSend && n.undeliverable;
   const sendable = nIn > 0 && !inactive && !undeliverable;
-  const eventIds = EVENT_IDS;
-  const ruleIds = RULE_IDS;
-  const assumptions = ASSUMPTIONS;
-  eventIds.length = 0;
-  ruleIds.length = 0;
-  assumptions.length = 0;
-  ruleIds.push('SENDABILITY');
+  EVENT_IDS.clear();
+  RULE_IDS.clear();
+  ASSUMPTIONS.clear();
+  RULE_IDS.add('SENDABILITY');
   let gap: Gap | undefined;
   if (gaps !== undefined) for (const g of gaps) if (g.code === undefined || g.code === code) { gap = g; break; }
   if (gap) {
-    ruleIds.push('EVIDENCE-GAP');
-    evidence(all, eventIds, ruleIds, assumptions);
-    return make(n.mobileNumber, code, 'unknown', sendable, eventIds, ruleIds, assumptions, `Cannot decide whether ${n.mobileNumber} may be texted on ${code}: ${gap.reason} (the replayed history alone says ${sendable ? 'sendable' : 'not sendable'}).`);
+    RULE_IDS.add('EVIDENCE-GAP');
+    evidence(all);
+    return make(n.mobileNumber, code, 'unknown', sendable, ['Cannot decide whether ', n.mobileNumber, ' may be texted on ', code, ': ', gap.reason, ' (the replayed history alone says ', sendable ? 'sendable' : 'not sendable', ').'].join(''));
   }
   if (sendable) {
     const optedIn = only(all, 'OptedIn', nIn);
-    evidence(optedIn, eventIds, ruleIds, assumptions);
-    return make(n.mobileNumber, code, 'allowed', sendable, eventIds, ruleIds, assumptions, `Sendable on ${code}: opted in to ${list(optedIn)}${cite(eventIds)} and the contact is ${n.contact ?? 'Active'}.`);
+    evidence(optedIn);
+    return make(n.mobileNumber, code, 'allowed', sendable, ['Sendable on ', code, ': opted in to ', list(optedIn), cite(EVENT_IDS), ' and the contact is ', n.contact ?? 'Active', '.'].join(''));
   }
   if (nIn > 0 && (inactive || undeliverable)) {
     const optedIn = only(all, 'OptedIn', nIn);
-    if (n.contactEventId !== undefined) eventIds.push(n.contactEventId);
-    ruleIds.push(n.contactRuleId);
-    assumptions.push(inactive ? 'inactiveBlocksSend' : 'undeliverableBlocksSend');
+    if (n.contactEventId !== undefined) EVENT_IDS.add(n.contactEventId);
+    RULE_IDS.add(n.contactRuleId);
+    ASSUMPTIONS.add(inactive ? 'inactiveBlocksSend' : 'undeliverableBlocksSend');
     const why = inactive ? 'the contact is Inactive' : 'the number is held as undeliverable';
-    return make(n.mobileNumber, code, 'blocked-explicit', sendable, eventIds, ruleIds, assumptions, `Not sendable on ${code}: ${why}${cite(eventIds)}, although ${list(optedIn)} is opted in.`);
+    return make(n.mobileNumber, code, 'blocked-explicit', sendable, ['Not sendable on ', code, ': ', why, cite(EVENT_IDS), ', although ', list(optedIn), ' is opted in.'].join(''));
   }
   if (nOut > 0) {
     const out = only(all, 'OptedOut', nOut);
-    evidence(out, eventIds, ruleIds, assumptions);
-    return make(n.mobileNumber, code, 'blocked-explicit', sendable, eventIds, ruleIds, assumptions, `Not sendable on ${code}: opted out of ${list(out)}${cite(eventIds)} and opted in to no keyword.`);
+    evidence(out);
+    return make(n.mobileNumber, code, 'blocked-explicit', sendable, ['Not sendable on ', code, ': opted out of ', list(out), cite(EVENT_IDS), ' and opted in to no keyword.'].join(''));
   }
-  evidence(all, eventIds, ruleIds, assumptions);
-  if (nPending > 0) return make(n.mobileNumber, code, 'blocked-implicit', sendable, eventIds, ruleIds, assumptions, `Not sendable on ${code}: ${list(only(all, 'OptInPending', nPending))} is only opt-in pending, which counts as opted out.`);
-  return make(n.mobileNumber, code, 'blocked-implicit', sendable, eventIds, ruleIds, assumptions, `Not sendable on ${code}: the number never opted in to any keyword there.`);
+  evidence(all);
+  if (nPending > 0) return make(n.mobileNumber, code, 'blocked-implicit', sendable, ['Not sendable on ', code, ': ', list(only(all, 'OptInPending', nPending)), ' is only opt-in pending, which counts as opted out.'].join(''));
+  return make(n.mobileNumber, code, 'blocked-implicit', sendable, never(code));
 };

@@ -30,4 +30,14 @@ describe('formatUtcMinute', () => {
       expect(formatUtcMinute(ms)).toBe(`${iso.slice(0, 10)} ${iso.slice(11, 16)}${secs === '00' ? '' : `:${secs}`} UTC`);
     }), { numRuns: 3000 });
   });
+  it('matches toISOString for runs of instants on one day (the cached date part)', () => {
+    fc.assert(fc.property(fc.integer({ min: -5000, max: 50_000 }), fc.array(fc.integer({ min: 0, max: 86_399 }), { minLength: 2, maxLength: 20 }), (day, secs) => {
+      for (const s of secs) {
+        const ms = day * 86_400_000 + s * 1000;
+        const iso = new Date(ms).toISOString();
+        const sec = iso.slice(17, 19);
+        expect(formatUtcMinute(ms)).toBe(`${iso.slice(0, 10)} ${iso.slice(11, 16)}${sec === '00' ? '' : `:${sec}`} UTC`);
+      }
+    }), { numRuns: 300 });
+  });
 });

@@ -110,6 +110,26 @@ describe('invariants', () => {
     }), { numRuns: 100 });
   });
 
+  it('grouped by number (no mid-replay expectation) and in time order give the same steps, state and flags', () => {
+    // An `after` expectation makes replay() take its time-ordered loop; otherwise it runs each
+    // number's events together (number-groups.ts). Several numbers, one of them not a plain integer.
+    const many = fc.array(fc.tuple(fc.constantFrom(N, N2, '15551230003', '015551230004', '15551230005'), body, fc.constantFrom(...OFFSETS), fc.integer({ min: 0, max: 6 })), { maxLength: 40 })
+      .map((rows) => rows.map(([n, b, off, jitter], i) => clean({ id: `e${i + 1}`, at: iso(i * 3 + jitter, off), mobileNumber: n, ...b }) as ScenarioEvent));
+    fc.assert(fc.property(many, settings, (events, over) => {
+      const s = world(events);
+      const last = events.at(-1)?.id;
+      const timed = { ...s, expect: last === undefined ? [] : [{ after: last, mobileNumber: N, contactStatus: 'Active' as const }] };
+      for (const records of ['full', 'none'] as const) {
+        const grouped = replay(rulebook(over), s, { records });
+        const inOrder = replay(rulebook(over), timed, { records });
+        expect(clean(grouped.steps)).toEqual(clean(inOrder.steps));
+        expect(grouped.steps.map((x) => x.index)).toEqual(inOrder.steps.map((x) => x.index));
+        expect(grouped.final).toEqual(inOrder.final);
+        expect(grouped.flags).toEqual(inOrder.flags);
+      }
+    }), { numRuns: 200 });
+  });
+
   it('stateAt the last step equals the final state', () => {
     fc.assert(fc.property(history, (events) => {
       const r = replay(rulebook(), world(events));
