@@ -173,23 +173,37 @@ export function parseExportDate(raw: string, out?: { canonical: boolean }): stri
 }
 
 const DAY_MS = 86_400_000;
+/** Instants whose ISO form has a four-digit year (1000-01-01 … 9999-12-31): the arithmetic path. */
+const FAST_MIN = Date.UTC(1000, 0, 1);
+const FAST_MAX = Date.UTC(10_000, 0, 1) - 1;
+const P2 = Array.from({ length: 60 }, (_, i) => p2(i));
 let isoDay = NaN;
 let isoDayText = '';
-const P2 = Array.from({ length: 60 }, (_, i) => p2(i));
+
+/** "YYYY-MM-DDT" of a day number (days since 1970-01-01), by civil-from-days arithmetic. */
+function dayText(day: number): string {
+  const z = day + 719_468;
+  const era = Math.floor(z / 146_097);
+  const doe = z - era * 146_097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36_524) - Math.floor(doe / 146_096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const m = mp < 10 ? mp + 3 : mp - 9;
+  return `${yoe + era * 400 + (m <= 2 ? 1 : 0)}-${P2[m]!}-${P2[d]!}T`;
+}
 
 /**
- * `new Date(ms).toISOString()` for whole-ms instants in years 1000–9999, without a Date per call: the
- * verdict table reads ~3 dates per evidence row, and a number's rows share their days. Other values
- * go through Date.
+ * `new Date(ms).toISOString()` without a Date per call: the verdict table turns ~3 stored dates per
+ * evidence row back into text. Whole-ms instants in years 1000–9999 are formatted by arithmetic (the
+ * day's text is kept for the next call); anything else goes through Date.
  */
 export function msToIso(ms: number): string {
-  if (!Number.isInteger(ms)) return new Date(ms).toISOString();
+  if (!Number.isInteger(ms) || ms < FAST_MIN || ms > FAST_MAX) return new Date(ms).toISOString();
   const day = Math.floor(ms / DAY_MS);
   if (day !== isoDay) {
-    const text = new Date(day * DAY_MS).toISOString();
-    if (text.length !== 24) return new Date(ms).toISOString();
     isoDay = day;
-    isoDayText = text.slice(0, 11); // "YYYY-MM-DDT"
+    isoDayText = dayText(day);
   }
   const rem = ms - day * DAY_MS;
   const sec = Math.floor(rem / 1000);
