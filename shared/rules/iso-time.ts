@@ -67,8 +67,8 @@ const PAD2: readonly string[] = Array.from({ length: 60 }, (_, i) => (i < 10 ? `
 let lastDay = NaN;
 let lastDayText = '';
 
-/** "2025-04-23 " for a day since the epoch. Civil date from days: H. Hinnant's civil_from_days. */
-const dayText = (days: number): string => {
+/** "2025-04-23" for a day since the epoch (proleptic Gregorian, UTC). H. Hinnant's civil_from_days. */
+export const utcDateText = (days: number): string => {
   const z = days + 719468;
   const era = Math.floor(z / 146097);
   const doe = z - era * 146097;
@@ -79,7 +79,7 @@ const dayText = (days: number): string => {
   const m = mp < 10 ? mp + 3 : mp - 9;
   const y = yoe + era * 400 + (m <= 2 ? 1 : 0);
   const year = y >= 0 && y <= 9999 ? String(y).padStart(4, '0') : String(y);
-  return `${year}-${PAD2[m]!}-${PAD2[d]!} `;
+  return `${year}-${PAD2[m]!}-${PAD2[d]!}`;
 };
 
 /**
@@ -90,7 +90,7 @@ export const formatUtcMinute = (ms: number): string => {
   const days = Math.floor(ms / 86_400_000);
   const rem = ms - days * 86_400_000;
   if (days !== lastDay) {
-    lastDayText = dayText(days);
+    lastDayText = `${utcDateText(days)} `;
     lastDay = days;
   }
   const hour = Math.floor(rem / 3_600_000);

@@ -3,6 +3,8 @@
  * All functions are pure and allocation-light: they run once per cell on million-row files.
  */
 
+import { utcDateText } from '../../../shared/rules/iso-time';
+
 /** Data-view dates are Central Standard Time WITHOUT daylight saving: always UTC−6 (rules.md §5). */
 export const CST_OFFSET_MINUTES = -6 * 60;
 
@@ -180,30 +182,17 @@ const P2 = Array.from({ length: 60 }, (_, i) => p2(i));
 let isoDay = NaN;
 let isoDayText = '';
 
-/** "YYYY-MM-DDT" of a day number (days since 1970-01-01), by civil-from-days arithmetic. */
-function dayText(day: number): string {
-  const z = day + 719_468;
-  const era = Math.floor(z / 146_097);
-  const doe = z - era * 146_097;
-  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36_524) - Math.floor(doe / 146_096)) / 365);
-  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
-  const mp = Math.floor((5 * doy + 2) / 153);
-  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
-  const m = mp < 10 ? mp + 3 : mp - 9;
-  return `${yoe + era * 400 + (m <= 2 ? 1 : 0)}-${P2[m]!}-${P2[d]!}T`;
-}
-
 /**
  * `new Date(ms).toISOString()` without a Date per call: the verdict table turns ~3 stored dates per
  * evidence row back into text. Whole-ms instants in years 1000–9999 are formatted by arithmetic (the
- * day's text is kept for the next call); anything else goes through Date.
+ * engine's `utcDateText`; the day's text is kept for the next call); anything else goes through Date.
  */
 export function msToIso(ms: number): string {
   if (!Number.isInteger(ms) || ms < FAST_MIN || ms > FAST_MAX) return new Date(ms).toISOString();
   const day = Math.floor(ms / DAY_MS);
   if (day !== isoDay) {
     isoDay = day;
-    isoDayText = dayText(day);
+    isoDayText = `${utcDateText(day)}T`;
   }
   const rem = ms - day * DAY_MS;
   const sec = Math.floor(rem / 1000);
