@@ -1,11 +1,12 @@
 /**
  * Fast epoch-ms for the strict ISO-8601 shape scenario files use (parseScenario checks it); anything
- * else falls back to Date.parse. Date.parse dominated replay time on large histories.
+ * else falls back to Date.parse. Date.parse dominated replay time on large histories. And the way
+ * back, without a Date per call: UTC minute text for reasons, ISO text for stored dates (the loader).
  */
 const d2 = (s: string, i: number): number => (s.charCodeAt(i) - 48) * 10 + (s.charCodeAt(i + 1) - 48);
 
 /** Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's days_from_civil). */
-const daysFromCivil = (y0: number, m: number, d: number): number => {
+export const daysFromCivil = (y0: number, m: number, d: number): number => {
   const y = m <= 2 ? y0 - 1 : y0;
   const era = Math.floor(y / 400);
   const yoe = y - era * 400;
@@ -64,11 +65,8 @@ export const parseIsoMs = (s: string): number => {
 /** "00".."59": no string building per field. */
 const PAD2: readonly string[] = Array.from({ length: 60 }, (_, i) => (i < 10 ? `0${i}` : String(i)));
 
-let lastDay = NaN;
-let lastDayText = '';
-
 /** "2025-04-23" for a day since the epoch (proleptic Gregorian, UTC). H. Hinnant's civil_from_days. */
-export const utcDateText = (days: number): string => {
+const utcDateText = (days: number): string => {
   const z = days + 719468;
   const era = Math.floor(z / 146097);
   const doe = z - era * 146097;
@@ -82,20 +80,47 @@ export const utcDateText = (days: number): string => {
   return `${year}-${PAD2[m]!}-${PAD2[d]!}`;
 };
 
+// The date text of the last day formatted: consecutive instants mostly fall on one day (a replay's
+// steps, a number's evidence rows).
+let lastDay = NaN;
+let lastDayText = '';
+const dateText = (days: number): string => {
+  if (days !== lastDay) {
+    lastDayText = utcDateText(days);
+    lastDay = days;
+  }
+  return lastDayText;
+};
+
 /**
  * "2025-04-23 14:00 UTC" (seconds only when not zero) without going through Date#toISOString, which
- * showed up in 'full' replays. The date part is kept while the day repeats (every step formats one).
+ * showed up in 'full' replays.
  */
 export const formatUtcMinute = (ms: number): string => {
   const days = Math.floor(ms / 86_400_000);
   const rem = ms - days * 86_400_000;
-  if (days !== lastDay) {
-    lastDayText = `${utcDateText(days)} `;
-    lastDay = days;
-  }
+  const date = dateText(days);
   const hour = Math.floor(rem / 3_600_000);
   const minute = Math.floor((rem % 3_600_000) / 60_000);
   const second = Math.floor((rem % 60_000) / 1000);
   // A template (a rope): short-lived, as callers copy it into a longer text; join costs more here.
-  return second === 0 ? `${lastDayText}${PAD2[hour]!}:${PAD2[minute]!} UTC` : `${lastDayText}${PAD2[hour]!}:${PAD2[minute]!}:${PAD2[second]!} UTC`;
+  return second === 0 ? `${date} ${PAD2[hour]!}:${PAD2[minute]!} UTC` : `${date} ${PAD2[hour]!}:${PAD2[minute]!}:${PAD2[second]!} UTC`;
+};
+
+/** Instants whose ISO form has a four-digit year (1000-01-01 … 9999-12-31): the arithmetic path. */
+const ISO_FAST_MIN = Date.UTC(1000, 0, 1);
+const ISO_FAST_MAX = Date.UTC(10_000, 0, 1) - 1;
+
+/**
+ * `new Date(ms).toISOString()` without a Date per call (~90 ns instead of ~700): the verdict table
+ * turns ~3 stored dates per evidence row back into text. Whole-ms instants in years 1000–9999 are
+ * formatted by arithmetic; anything else goes through Date.
+ */
+export const msToIso = (ms: number): string => {
+  if (!Number.isInteger(ms) || ms < ISO_FAST_MIN || ms > ISO_FAST_MAX) return new Date(ms).toISOString();
+  const days = Math.floor(ms / 86_400_000);
+  const rem = ms - days * 86_400_000;
+  const sec = Math.floor(rem / 1000);
+  const milli = rem - sec * 1000;
+  return `${dateText(days)}T${PAD2[Math.floor(sec / 3600)]!}:${PAD2[Math.floor(sec / 60) % 60]!}:${PAD2[sec % 60]!}.${milli < 10 ? '00' : milli < 100 ? '0' : ''}${milli}Z`;
 };

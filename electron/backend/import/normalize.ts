@@ -3,7 +3,7 @@
  * All functions are pure and allocation-light: they run once per cell on million-row files.
  */
 
-import { utcDateText } from '../../../shared/rules/iso-time';
+import { daysFromCivil, msToIso } from '../../../shared/rules/iso-time';
 
 /** Data-view dates are Central Standard Time WITHOUT daylight saving: always UTC−6 (rules.md §5). */
 export const CST_OFFSET_MINUTES = -6 * 60;
@@ -51,15 +51,6 @@ const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{2}):(\d{2})(?::(\d{2})(?:[.
 const DAYS = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
 const p2 = (n: number): string => (n < 10 ? '0' + n : String(n));
-
-/** Days from 1970-01-01 to a proleptic Gregorian date (Howard Hinnant's days_from_civil): no Date object per cell. */
-function daysFromCivil(y: number, mo: number, d: number): number {
-  const yy = mo <= 2 ? y - 1 : y;
-  const era = Math.floor(yy / 400);
-  const yoe = yy - era * 400;
-  const doy = Math.floor((153 * (mo > 2 ? mo - 3 : mo + 9) + 2) / 5) + d - 1;
-  return era * 146_097 + yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy - 719_468;
-}
 
 const epochMs = (y: number, mo: number, d: number, h: number, mi: number, sec: number, ms: number, offsetMin: number): number =>
   ((daysFromCivil(y, mo, d) * 24 + h) * 60 + mi - offsetMin) * 60_000 + sec * 1000 + ms;
@@ -172,32 +163,6 @@ export function parseExportDateMs(raw: string, out?: { canonical: boolean }): nu
 export function parseExportDate(raw: string, out?: { canonical: boolean }): string | null | undefined {
   const ms = parseExportDateMs(raw, out);
   return ms === null || ms === undefined ? ms : msToIso(ms);
-}
-
-const DAY_MS = 86_400_000;
-/** Instants whose ISO form has a four-digit year (1000-01-01 … 9999-12-31): the arithmetic path. */
-const FAST_MIN = Date.UTC(1000, 0, 1);
-const FAST_MAX = Date.UTC(10_000, 0, 1) - 1;
-const P2 = Array.from({ length: 60 }, (_, i) => p2(i));
-let isoDay = NaN;
-let isoDayText = '';
-
-/**
- * `new Date(ms).toISOString()` without a Date per call: the verdict table turns ~3 stored dates per
- * evidence row back into text. Whole-ms instants in years 1000–9999 are formatted by arithmetic (the
- * engine's `utcDateText`; the day's text is kept for the next call); anything else goes through Date.
- */
-export function msToIso(ms: number): string {
-  if (!Number.isInteger(ms) || ms < FAST_MIN || ms > FAST_MAX) return new Date(ms).toISOString();
-  const day = Math.floor(ms / DAY_MS);
-  if (day !== isoDay) {
-    isoDay = day;
-    isoDayText = `${utcDateText(day)}T`;
-  }
-  const rem = ms - day * DAY_MS;
-  const sec = Math.floor(rem / 1000);
-  const milli = rem - sec * 1000;
-  return `${isoDayText}${P2[Math.floor(sec / 3600)]!}:${P2[Math.floor(sec / 60) % 60]!}:${P2[sec % 60]!}.${milli < 10 ? '00' : milli < 100 ? '0' : ''}${milli}Z`;
 }
 
 /** A stored date (epoch ms; ISO text in workspaces from before schema 2) as UTC ISO-8601, or null. */

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { formatCstUs, isoOf, msToIso, normalizeNumber, parseExportDate, parseExportDateMs, parseFlag } from '../../../electron/backend/import/normalize';
+import { formatCstUs, isoOf, normalizeNumber, parseExportDate, parseExportDateMs, parseFlag } from '../../../electron/backend/import/normalize';
+import { msToIso } from '../../../shared/rules/iso-time';
 
 describe('CST dates (fixed UTC−6, no DST)', () => {
   it('reads M/D/YYYY h:mm:ss AM as CST', () => {
