@@ -98,14 +98,16 @@ export async function coldLoad(path: string): Promise<void> {
   const ws = await Workspace.create();
   const monitor = stallMonitor();
   const t = performance.now();
-  await loadFiles(ws, [{ path }]);
+  const result = await loadFiles(ws, [{ path }]);
   const seconds = (performance.now() - t) / 1000;
-  console.log(JSON.stringify({ stallMs: monitor.stop(), seconds }));
+  console.log(JSON.stringify({ stallMs: monitor.stop(), seconds, rows: result.files[0]?.rowsLoaded ?? 0 }));
 }
 
-function coldLoadInChild(path: string): { stallMs: number; seconds: number } {
+function coldLoadInChild(path: string, rows: number): { stallMs: number; seconds: number } {
   const out = execFileSync(process.execPath, [process.argv[1]!, '--cold-load', path], { encoding: 'utf8' });
-  return JSON.parse(out.trim().split('\n').at(-1)!) as { stallMs: number; seconds: number };
+  const r = JSON.parse(out.trim().split('\n').at(-1)!) as { stallMs: number; seconds: number; rows: number };
+  if (r.rows !== rows) throw new Error(`cold load: loaded ${r.rows} of ${rows} rows`);
+  return r;
 }
 
 export async function benchLoad(opts: { rows: number; keepFile?: boolean }): Promise<Record<string, number>> {
@@ -160,7 +162,7 @@ export async function benchLoad(opts: { rows: number; keepFile?: boolean }): Pro
     };
     // Default (parse worker, indexes maintained during the load: never blocks the event loop long),
     // deferred indexes, and everything on one thread (the path without a worker bundle).
-    const cold = coldLoadInChild(path);
+    const cold = coldLoadInChild(path, opts.rows);
     const loadSeconds = await load(false);
     const loadDeferredSeconds = await load(true);
     const loadInThreadSeconds = await load(false, true);

@@ -145,7 +145,7 @@ export function restoreIndexes(ws: Workspace, ddl: readonly string[]): void {
   for (const sql of ddl) ws.db.run(sql);
 }
 
-/** SQLite page cache size in KiB (negative PRAGMA value = KiB). */
 /** SQLite's default page cache (2 MB), restored after loads and verdict builds. */
 export const DEFAULT_CACHE_KIB = 2_000;
+/** SQLite page cache size in KiB (negative PRAGMA value = KiB). */
 export const setCacheSize = (ws: Workspace, kib: number): void => void ws.db.run(`PRAGMA cache_size = -${Math.max(1, Math.round(kib))}`);

@@ -15,8 +15,8 @@ const INSERT = `INSERT INTO ${NEXT} (number, code, keyword, status, verdict) VAL
  * Page cache for a build: the whole database, between 32 and 256 MB. The evidence stream reads every
  * table in number order, i.e. the log's pages at random: with the loader's 32 MB most reads missed
  * and copied a page out of sql.js's in-memory file (~12 % of a 1M-row build); a cache that holds the
- * database reads each page once (26 s -> 20.5 s at 1M rows, +250 MB RSS that the wasm heap keeps for
- * later work). Five live indexes on the new table also thrash SQLite's 2 MB default.
+ * database reads each page once (24.6–26.3 s -> 19.1–20.5 s at 1M rows; peak RSS ~600 MB, which the
+ * wasm heap keeps for later work). Five live indexes on the new table also thrash SQLite's 2 MB default.
  */
 const buildCacheKib = (ws: Workspace): number => Math.min(256 * 1024, Math.max(32 * 1024, (databaseBytes(ws) * 1.1) / 1024));
 
