@@ -5,10 +5,9 @@
 import type { CodeDef, SubscriptionStatus } from '../../../../shared/model';
 import type { StateView } from './engine-adapter';
 import type { PinnedSubscription } from '../../store/simulator-slice';
-import '../../components/verdict-badge.css';
+import { VerdictBadge, verdictLabel } from '../../components/verdict-badge';
 
 const GLYPH: Record<SubscriptionStatus, string> = { None: '–', NotOptedIn: '○', OptInPending: '…', OptedIn: '✓', OptedOut: '✕' };
-const VERDICT_TEXT: Record<string, string> = { allowed: 'Allowed', 'blocked-explicit': 'Blocked (opted out)', 'blocked-implicit': 'Blocked (no opt-in)', unknown: 'Unknown' };
 
 export function StatusChip({ status }: { readonly status: SubscriptionStatus }) {
   return (
@@ -16,10 +15,6 @@ export function StatusChip({ status }: { readonly status: SubscriptionStatus }) 
       <span aria-hidden="true">{GLYPH[status]}</span> {status}
     </span>
   );
-}
-
-export function VerdictBadge({ verdict }: { readonly verdict: string }) {
-  return <span className={`verdict verdict-${verdict}`}>{VERDICT_TEXT[verdict] ?? verdict}</span>;
 }
 
 export interface StateMatrixProps {
@@ -64,7 +59,7 @@ export function StateMatrix({ codes, numbers, state, other, otherLabel = 'before
                     <span className="mono code-name">{c.code}</span>
                     <span className="muted small">{c.type} code · {c.country}</span>
                     {v ? <VerdictBadge verdict={v.verdict} /> : <span className="muted small">no activity</span>}
-                    {vChanged && <span className="was">{otherLabel}: {ov ? VERDICT_TEXT[ov.verdict] : 'none'}</span>}
+                    {vChanged && <span className="was">{otherLabel}: {ov ? verdictLabel(ov.verdict) : 'none'}</span>}
                   </div>
                   <ul className="cells" aria-label={`Keywords on ${c.code}`}>
                     {c.keywords.map((k) => {
