@@ -30,7 +30,7 @@ export function WhatIfPanel() {
         <ul className="change-list">
           {[...changed, ...deleted].map((e) => (
             <li key={e.id}>
-              <span className="badge hypo">{what(e.id)}</span> <code>{e.id}</code> <span className="small">{summary(e)}</span>
+              <span className="badge hypo">{what(e.id)}</span> <code>{e.id}</code> <span className="small">{summary(e)}</span>{' '}
               <button type="button" className="btn small link" onClick={() => revertEvent(e.id)} aria-label={`Revert ${e.id}`}>Revert</button>
             </li>
           ))}
