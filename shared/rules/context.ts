@@ -135,6 +135,15 @@ export class Ctx {
   private lastNumber: string | undefined;
   private lastState: NumberState | undefined;
 
+  /**
+   * Grouped replays: the current event's number is `n`. Pinning the event's own string makes `num`
+   * an identity check (each event of a parsed scenario holds its own copy of the digits).
+   */
+  pin(mobileNumber: string, n: NumberState): void {
+    this.lastNumber = mobileNumber;
+    this.lastState = n;
+  }
+
   num(mobileNumber: string): NumberState {
     if (mobileNumber === this.lastNumber) return this.lastState!;
     const n = numberState(this.world, mobileNumber);

@@ -10,7 +10,7 @@ import { applyJourneyLike, applyMessageContact, applySend } from './rules-api';
 import { applyApiContact, applyImport, applyUi } from './rules-import';
 import { applyInbound } from './rules-mo';
 import { groupByNumber, stableOrderBy } from './number-groups';
-import { codeState, effectiveContact, loadWorld, numberState, snapshotWorld, type World, type WorldSnapshot } from './state';
+import { codeState, effectiveContact, loadWorld, newNumberState, numberState, snapshotWorld, type World, type WorldSnapshot } from './state';
 import { verdictFor } from './verdicts';
 
 export interface ReplayOptions {
@@ -136,11 +136,19 @@ const replayGrouped = (ctx: Ctx, events: readonly ScenarioEvent[], order: Uint32
   const { positions, starts } = groupByNumber(events, order);
   const flagPositions: number[] = [];
   ctx.flagPositions = flagPositions;
+  // A group is one number: its state is looked up once. A world that started empty holds no number
+  // before its group (groups are distinct numbers), so it is created without a lookup.
+  const world = ctx.world;
+  const fresh = world.size === 0;
   for (let g = 0; g + 1 < starts.length; g++) {
+    const first = events[order[positions[starts[g]!]!]!]!.mobileNumber;
+    const n = fresh ? newNumberState(world, first) : numberState(world, first);
     for (let j = starts[g]!; j < starts[g + 1]!; j++) {
       const p = positions[j]!;
+      const ev = events[order[p]!]!;
       ctx.position = p;
-      apply(ctx, events[order[p]!]!, times[order[p]!]!);
+      ctx.pin(ev.mobileNumber, n);
+      apply(ctx, ev, times[order[p]!]!);
       if (steps !== undefined) steps[p] = ctx.step(p);
     }
   }
