@@ -1,6 +1,7 @@
 /**
  * Load benchmark: an N-row `_SMSSubscriptionLog` CSV, a bare sql.js insert of the same rows (baseline),
- * then the full end-to-end load (stream, decode, parse, normalize, insert, errors, hash).
+ * then the full end-to-end load (stream, decode, parse, normalize, insert, errors, hash); the bare
+ * insert and the load alternate twice (see benchLoad).
  */
 import { execFileSync } from 'node:child_process';
 import { createReadStream, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -125,7 +126,7 @@ export async function benchLoad(opts: { rows: number; keepFile?: boolean }): Pro
     const bytes = await generateSubscriptionLog(path, opts.rows);
     const generateSeconds = seconds(tg);
 
-    const bare = await bareInsert(path);
+    const bareRuns = [await bareInsert(path)];
     const bareRss = peakRss;
     (globalThis as { gc?: () => void }).gc?.();
 
@@ -162,8 +163,22 @@ export async function benchLoad(opts: { rows: number; keepFile?: boolean }): Pro
     };
     // Default (parse worker, indexes maintained during the load: never blocks the event loop long),
     // deferred indexes, and everything on one thread (the path without a worker bundle).
+    // The VM this runs on changes speed by up to 2x within minutes, so the bare insert and the
+    // default load alternate twice and each figure is the better of its two runs (the ratio too:
+    // best against best). Stalls and memory are the worse of the two.
     const cold = coldLoadInChild(path, opts.rows);
-    const loadSeconds = await load(false);
+    const firstLoad = await load(false);
+    bareRuns.push(await bareInsert(path));
+    (globalThis as { gc?: () => void }).gc?.();
+    const secondLoad = await load(false);
+    const loadSeconds = Math.min(firstLoad, secondLoad);
+    const bare = { insertOnly: Math.min(...bareRuns.map((b) => b.insertOnly)), total: Math.min(...bareRuns.map((b) => b.total)) };
+    // Indexes 0 and 1 are the two default loads: keep the worse stall and peak, and the CPU figures
+    // of the faster run, at index 0.
+    const faster = loadSeconds === firstLoad ? 0 : 1;
+    stalls.splice(0, 2, Math.max(stalls[0]!, stalls[1]!));
+    peaks.splice(0, 2, Math.max(peaks[0]!, peaks[1]!));
+    for (const xs of [busy, mainCpu, processCpu]) xs.splice(0, 2, xs[faster]!);
     const loadDeferredSeconds = await load(true);
     const loadInThreadSeconds = await load(false, true);
     return {
@@ -173,6 +188,8 @@ export async function benchLoad(opts: { rows: number; keepFile?: boolean }): Pro
       bareInsertSeconds: round(bare.insertOnly),
       bareReadSplitInsertSeconds: round(bare.total),
       loadSeconds: round(loadSeconds),
+      loadSecondsOtherRun: round(Math.max(firstLoad, secondLoad)),
+      bareInsertSecondsOtherRun: round(Math.max(...bareRuns.map((b) => b.insertOnly))),
       loadDeferredIndexesSeconds: round(loadDeferredSeconds),
       ratioToBareInsert: round(loadSeconds / bare.insertOnly),
       loadLongestStallMs: Math.round(stalls[0]!),
