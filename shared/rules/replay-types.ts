@@ -4,6 +4,11 @@ import type { AssumptionName, Assumptions } from './assumptions';
 import type { FlagId, RuleId } from './rule-ids';
 import type { SourceId } from './sources';
 
+/**
+ * 'full': steps with decisions and every reason text. 'none': final state, verdicts, flags and
+ * expectations only — and no prose: flag and verdict `reason`s are '' (the verdict table needs the
+ * verdict, its evidence and rules; explanations replay one number with 'full').
+ */
 export type RecordsMode = 'full' | 'none';
 
 /** What one rule decided for one event; also recorded when nothing changed, so every step explains itself. */
@@ -36,6 +41,7 @@ export interface RaisedFlag {
   readonly mobileNumber: string;
   readonly code?: string;
   readonly keyword?: string;
+  /** '' when records are 'none'. */
   readonly reason: string;
 }
 
@@ -79,7 +85,7 @@ export interface VerdictView {
   readonly code: string;
   readonly verdict: Verdict;
   readonly sendable: boolean;
-  /** One sentence. */
+  /** One sentence ('' when records are 'none'). */
   readonly reason: string;
   readonly eventIds: readonly string[];
   readonly ruleIds: readonly RuleId[];

@@ -110,7 +110,7 @@ export const replay = (rulebook: Rulebook, scenario: Readonly<Scenario>, options
     records,
     steps,
     initial,
-    final: { subscriptions: subscriptionViews(world), contacts: contactViews(world), verdicts: verdictViews(a, world, gaps) },
+    final: { subscriptions: subscriptionViews(world), contacts: contactViews(world), verdicts: verdictViews(a, world, gaps, full) },
     flags: ctx.flags,
     expectations: results,
   };
@@ -208,7 +208,8 @@ export const contactViews = (world: World): ContactView[] => {
   return out;
 };
 
-export const verdictViews = (a: Assumptions, world: World, gaps: readonly Gap[]): VerdictView[] => {
+/** `texts`: reason sentences too (false for replays without records; see verdictFor). */
+export const verdictViews = (a: Assumptions, world: World, gaps: readonly Gap[], texts = true): VerdictView[] => {
   const byNumber = new Map<string, Gap[]>();
   for (const g of gaps) {
     const list = byNumber.get(g.mobileNumber);
@@ -220,16 +221,16 @@ export const verdictViews = (a: Assumptions, world: World, gaps: readonly Gap[])
     // Most histories have no gaps: then skip hashing every number for nothing.
     const g = byNumber.size === 0 ? undefined : byNumber.get(n.mobileNumber);
     const codes = n.codes.values();
-    for (let i = 0; i < codes.length; i++) out.push(verdictFor(a, n, codes[i]!.code, g));
+    for (let i = 0; i < codes.length; i++) out.push(verdictFor(a, n, codes[i]!.code, g, texts));
     if (g === undefined) continue;
     const extra = new Set(g.map((x) => x.code).filter((x): x is string => x !== undefined && !n.codes.has(x)));
-    for (const code of extra) out.push(verdictFor(a, n, code, g));
+    for (const code of extra) out.push(verdictFor(a, n, code, g, texts));
   }
   // Gaps about numbers the history never mentions still get an `unknown` verdict.
   for (const [num, g] of byNumber) {
     if (world.has(num)) continue;
     const n = numberState(new Map(), num);
-    for (const code of new Set(g.map((x) => x.code).filter((x): x is string => x !== undefined))) out.push(verdictFor(a, n, code, g));
+    for (const code of new Set(g.map((x) => x.code).filter((x): x is string => x !== undefined))) out.push(verdictFor(a, n, code, g, texts));
   }
   return out;
 };

@@ -129,7 +129,12 @@ const never = (code: string): string => {
   return text;
 };
 
-export const verdictFor = (a: Assumptions, n: NumberState, code: string, gaps: readonly Gap[] | undefined): VerdictView => {
+/**
+ * `texts`: build the reason sentence. Replays without records ('none') leave it '' like their flag
+ * reasons: their consumer (the verdict table) needs the verdict, evidence and rules, not the prose,
+ * and the sentences were ~60 % of a verdict's cost.
+ */
+export const verdictFor = (a: Assumptions, n: NumberState, code: string, gaps: readonly Gap[] | undefined, texts = true): VerdictView => {
   const c = n.codes.get(code);
   // Count first; collect only the keywords the chosen sentence names (fewer allocations per verdict).
   const all: readonly SubState[] = c ? c.subs.values() : [];
@@ -154,12 +159,12 @@ export const verdictFor = (a: Assumptions, n: NumberState, code: string, gaps: r
   if (gap) {
     RULE_IDS.add('EVIDENCE-GAP');
     evidence(all);
-    return make(n.mobileNumber, code, 'unknown', sendable, ['Cannot decide whether ', n.mobileNumber, ' may be texted on ', code, ': ', gap.reason, ' (the replayed history alone says ', sendable ? 'sendable' : 'not sendable', ').'].join(''));
+    return make(n.mobileNumber, code, 'unknown', sendable, !texts ? '' : ['Cannot decide whether ', n.mobileNumber, ' may be texted on ', code, ': ', gap.reason, ' (the replayed history alone says ', sendable ? 'sendable' : 'not sendable', ').'].join(''));
   }
   if (sendable) {
     const optedIn = only(all, 'OptedIn', nIn);
     evidence(optedIn);
-    return make(n.mobileNumber, code, 'allowed', sendable, ['Sendable on ', code, ': opted in to ', list(optedIn), cite(EVENT_IDS), ' and the contact is ', n.contact ?? 'Active', '.'].join(''));
+    return make(n.mobileNumber, code, 'allowed', sendable, !texts ? '' : ['Sendable on ', code, ': opted in to ', list(optedIn), cite(EVENT_IDS), ' and the contact is ', n.contact ?? 'Active', '.'].join(''));
   }
   if (nIn > 0 && (inactive || undeliverable)) {
     const optedIn = only(all, 'OptedIn', nIn);
@@ -167,14 +172,14 @@ export const verdictFor = (a: Assumptions, n: NumberState, code: string, gaps: r
     RULE_IDS.add(n.contactRuleId);
     ASSUMPTIONS.add(inactive ? 'inactiveBlocksSend' : 'undeliverableBlocksSend');
     const why = inactive ? 'the contact is Inactive' : 'the number is held as undeliverable';
-    return make(n.mobileNumber, code, 'blocked-explicit', sendable, ['Not sendable on ', code, ': ', why, cite(EVENT_IDS), ', although ', list(optedIn), ' is opted in.'].join(''));
+    return make(n.mobileNumber, code, 'blocked-explicit', sendable, !texts ? '' : ['Not sendable on ', code, ': ', why, cite(EVENT_IDS), ', although ', list(optedIn), ' is opted in.'].join(''));
   }
   if (nOut > 0) {
     const out = only(all, 'OptedOut', nOut);
     evidence(out);
-    return make(n.mobileNumber, code, 'blocked-explicit', sendable, ['Not sendable on ', code, ': opted out of ', list(out), cite(EVENT_IDS), ' and opted in to no keyword.'].join(''));
+    return make(n.mobileNumber, code, 'blocked-explicit', sendable, !texts ? '' : ['Not sendable on ', code, ': opted out of ', list(out), cite(EVENT_IDS), ' and opted in to no keyword.'].join(''));
   }
   evidence(all);
-  if (nPending > 0) return make(n.mobileNumber, code, 'blocked-implicit', sendable, ['Not sendable on ', code, ': ', list(only(all, 'OptInPending', nPending)), ' is only opt-in pending, which counts as opted out.'].join(''));
-  return make(n.mobileNumber, code, 'blocked-implicit', sendable, never(code));
+  if (nPending > 0) return make(n.mobileNumber, code, 'blocked-implicit', sendable, !texts ? '' : ['Not sendable on ', code, ': ', list(only(all, 'OptInPending', nPending)), ' is only opt-in pending, which counts as opted out.'].join(''));
+  return make(n.mobileNumber, code, 'blocked-implicit', sendable, !texts ? '' : never(code));
 };

@@ -75,3 +75,6 @@ export const verdict = (r: Replay, n = N, code = '12345') => r.final.verdicts.fi
 export const decisions = (r: Replay): Decision[] => r.steps.flatMap((s) => s.decisions);
 export const ruleIds = (r: Replay): string[] => decisions(r).map((d) => d.ruleId);
 export const flagIds = (r: Replay): string[] => r.flags.map((f) => f.flag);
+
+/** A final state as a replay without records gives it: the same, minus the verdicts' reason sentences. */
+export const withoutProse = (final: Replay['final']): Replay['final'] => ({ ...final, verdicts: final.verdicts.map((v) => ({ ...v, reason: '' })) });
