@@ -9,7 +9,7 @@ import type { ContactView, ExpectationResult, RecordsMode, Replay, Step, Subscri
 import { applyJourneyLike, applyMessageContact, applySend } from './rules-api';
 import { applyApiContact, applyImport, applyUi } from './rules-import';
 import { applyInbound } from './rules-mo';
-import { groupByNumber, stableOrderBy } from './number-groups';
+import { groupByNumber, numberValue, stableOrderBy } from './number-groups';
 import { codeState, effectiveContact, loadWorld, newNumberState, numberState, snapshotWorld, type World, type WorldSnapshot } from './state';
 import { verdictFor } from './verdicts';
 
@@ -29,12 +29,17 @@ export const eventTime = (e: Readonly<ScenarioEvent>): number => {
   return Number.isNaN(t) ? Number.POSITIVE_INFINITY : t;
 };
 
-/** Replay order: by `at`, equal instants in file order (stable). */
-export const replayOrder = (events: readonly ScenarioEvent[]): { order: Uint32Array; times: Float64Array } => {
+/**
+ * Replay order: by `at`, equal instants in file order (stable). `values`, when given, receives each
+ * event's numberValue (number-groups.ts) in the same pass over the events.
+ */
+export const replayOrder = (events: readonly ScenarioEvent[], values?: Float64Array): { order: Uint32Array; times: Float64Array } => {
   const times = new Float64Array(events.length);
   let sorted = true;
   for (let i = 0; i < events.length; i++) {
-    times[i] = eventTime(events[i]!);
+    const e = events[i]!;
+    times[i] = eventTime(e);
+    if (values !== undefined) values[i] = numberValue(e.mobileNumber);
     if (i > 0 && times[i]! < times[i - 1]!) sorted = false;
   }
   const order = new Uint32Array(events.length);
@@ -83,13 +88,15 @@ export const replay = (rulebook: Rulebook, scenario: Readonly<Scenario>, options
   const canon = (s: string): string => ctx.canon(s);
 
   const events = scenario.events;
-  const { order, times } = replayOrder(events);
+  const grouped = expectAfter.size === 0;
+  const values = grouped ? new Float64Array(events.length) : undefined;
+  const { order, times } = replayOrder(events, values);
   let steps: Step[] = [];
   // Without mid-replay expectations nothing observes the interleaving of numbers: steps are put at
   // their place in replay order, and flags back in it.
-  if (expectAfter.size === 0) {
+  if (grouped) {
     if (full) steps = new Array<Step>(order.length);
-    replayGrouped(ctx, events, order, times, full ? steps : undefined);
+    replayGrouped(ctx, events, order, times, values!, full ? steps : undefined);
   } else {
     for (let i = 0; i < order.length; i++) {
       const ev = events[order[i]!]!;
@@ -132,8 +139,8 @@ const apply = (ctx: Ctx, ev: ScenarioEvent, at: number): void => {
  * replay order ('full' mode), then the flags put back in replay order. The same steps, final state
  * and flags as the time-ordered loop; property tests hold them equal.
  */
-const replayGrouped = (ctx: Ctx, events: readonly ScenarioEvent[], order: Uint32Array, times: Float64Array, steps: Step[] | undefined): void => {
-  const { positions, starts } = groupByNumber(events, order);
+const replayGrouped = (ctx: Ctx, events: readonly ScenarioEvent[], order: Uint32Array, times: Float64Array, values: Float64Array, steps: Step[] | undefined): void => {
+  const { positions, starts } = groupByNumber(events, order, values);
   const flagPositions: number[] = [];
   ctx.flagPositions = flagPositions;
   // A group is one number: its state is looked up once. A world that started empty holds no number
