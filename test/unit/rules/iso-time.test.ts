@@ -15,6 +15,19 @@ describe('parseIsoMs', () => {
         expect(parseIsoMs(iso.slice(0, 16) + off)).toBe(Date.parse(iso.slice(0, 16) + off));
       }), { numRuns: 2000 });
   });
+  it('agrees with Date.parse when any one character of a timestamp is replaced by a non-digit', () => {
+    fc.assert(fc.property(
+      fc.date({ min: new Date('1900-01-01T00:00:00Z'), max: new Date('2200-12-31T23:59:59Z'), noInvalidDate: true }),
+      fc.constantFrom('Z', '+05:30', '-08:00'), fc.nat(), fc.constantFrom(' ', 'x', '-', ':', '/', '.', 'T', 'Z', '+', '\u0660'),
+      (d, zone, at, c) => {
+        const ok = d.toISOString().slice(0, 23) + zone;
+        const i = at % ok.length;
+        const bad = ok.slice(0, i) + c + ok.slice(i + 1);
+        const want = Date.parse(bad);
+        if (Number.isNaN(want)) expect(parseIsoMs(bad)).toBeNaN();
+        else expect(parseIsoMs(bad)).toBe(want);
+      }), { numRuns: 3000 });
+  });
   it('falls back to Date.parse for other shapes', () => {
     expect(parseIsoMs('2025-04-23T10:00:00')).toBe(Date.parse('2025-04-23T10:00:00'));
     expect(parseIsoMs('nonsense')).toBeNaN();
