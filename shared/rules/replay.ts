@@ -10,7 +10,7 @@ import { applyJourneyLike, applyMessageContact, applySend } from './rules-api';
 import { applyApiContact, applyImport, applyUi } from './rules-import';
 import { applyInbound } from './rules-mo';
 import { groupByNumber, numberValue, stableOrderBy } from './number-groups';
-import { codeState, effectiveContact, loadWorld, newNumberState, numberState, snapshotWorld, type World, type WorldSnapshot } from './state';
+import { codeState, effectiveContact, loadWorld, newNumberState, numberState, snapshotWorld, type NumberState, type World, type WorldSnapshot } from './state';
 import { verdictFor } from './verdicts';
 
 export interface ReplayOptions {
@@ -144,12 +144,15 @@ const replayGrouped = (ctx: Ctx, events: readonly ScenarioEvent[], order: Uint32
   const flagPositions: number[] = [];
   ctx.flagPositions = flagPositions;
   // A group is one number: its state is looked up once. A world that started empty holds no number
-  // before its group (groups are distinct numbers), so it is created without a lookup.
+  // before its group (groups are distinct numbers, and rules touch only their own number), so each
+  // is created without a lookup and entered into the world after the loop, in group order — the
+  // order the time-ordered loop enters them. Entering them in the loop cost 3-4x as much (100k
+  // numbers: ~80 against 20-30 ms): the events streaming through the cache evicted the map's table.
   const world = ctx.world;
-  const fresh = world.size === 0;
+  const created: NumberState[] | undefined = world.size === 0 ? new Array<NumberState>(starts.length - 1) : undefined;
   for (let g = 0; g + 1 < starts.length; g++) {
     const first = events[order[positions[starts[g]!]!]!]!.mobileNumber;
-    const n = fresh ? newNumberState(world, first) : numberState(world, first);
+    const n = created !== undefined ? (created[g] = newNumberState(first)) : numberState(world, first);
     for (let j = starts[g]!; j < starts[g + 1]!; j++) {
       const p = positions[j]!;
       const ev = events[order[p]!]!;
@@ -159,6 +162,7 @@ const replayGrouped = (ctx: Ctx, events: readonly ScenarioEvent[], order: Uint32
       if (steps !== undefined) steps[p] = ctx.step(p);
     }
   }
+  if (created !== undefined) for (let g = 0; g < created.length; g++) world.set(created[g]!.mobileNumber, created[g]!);
   ctx.flagPositions = undefined;
   const flags = ctx.flags;
   const byPosition = stableOrderBy(Uint32Array.from(flagPositions), flags.length, order.length);

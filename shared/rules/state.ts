@@ -88,12 +88,8 @@ export const numberState = (world: World, mobileNumber: string): NumberState => 
   return n;
 };
 
-/** A number not yet in the world (the caller knows it is absent): one hash operation instead of two. */
-export const newNumberState = (world: World, mobileNumber: string): NumberState => {
-  const n = new NumberEntry(mobileNumber);
-  world.set(mobileNumber, n);
-  return n;
-};
+/** A number's state, not yet in any world (the caller enters it). */
+export const newNumberState = (mobileNumber: string): NumberState => new NumberEntry(mobileNumber);
 
 export const codeState = (n: NumberState, code: string): CodeState => {
   let c = n.codes.get(code);
