@@ -4,10 +4,11 @@
  */
 import type { CodeDef, ContactStatus, KeywordDef, ScenarioEvent, SubscriptionStatus } from '../model';
 import type { AssumptionName, Assumptions } from './assumptions';
-import { describeEvent, flat, sentence } from './explain-text';
+import { describeEvent, flat, reasonText, sentence } from './explain-text';
 import type { Change, Decision, RaisedFlag, Step } from './replay-types';
 import { RULES } from './rules-catalog';
 import type { FlagId, RuleId } from './rule-ids';
+import { contactHeadline, headlineFor } from './headlines';
 import { codeState, numberState, type CodeState, type NumberState, type SubState, type SubStatus, type World } from './state';
 
 export interface KeywordIndex {
@@ -39,6 +40,7 @@ const exact = <T>(xs: readonly T[], n: number): T[] => {
 };
 const kept = <T>(xs: readonly T[], n: number): readonly T[] => (n === 0 ? NOTHING : exact(xs, n));
 const DEFAULT_RESPONSES = ['Y', 'YES'];
+type DecisionFields = Omit<Decision, 'eventId' | 'mobileNumber' | 'sources' | 'reason' | 'assumptions' | 'changed'> & { assumptions?: readonly AssumptionName[]; changed?: boolean };
 
 export class Ctx {
   readonly full: boolean;
@@ -156,12 +158,25 @@ export class Ctx {
   }
 
   /**
-   * Records a decision ('full' mode only). Callers check `ctx.full` first and pass the texts built:
-   * thunks here cost two closures per decision for nothing.
+   * Records a decision ('full' mode only) whose reason is "Headline: <what happened><rest> (citation)".
+   * Callers check `ctx.full` first and pass the texts built: thunks here cost two closures per
+   * decision for nothing. Shared headlines and rests make the reason a small rope (see reasonText);
+   * `once`: the rest names an instant, so it is not worth caching.
    */
-  decide(d: Omit<Decision, 'eventId' | 'mobileNumber' | 'sources' | 'reason' | 'assumptions' | 'changed'> & { assumptions?: readonly AssumptionName[]; changed?: boolean }, headline: string, why: string): void {
+  decide(d: DecisionFields, headline: string, rest: string, once = false): void {
     if (!this.full) return;
     const assumptions = d.assumptions ?? NO_ASSUMPTIONS;
+    this.record(d, assumptions, reasonText(headline, this.what(), rest, d.ruleId, assumptions, this.a, once));
+  }
+
+  /** A decision whose reason does not start with what happened: "Headline: why (citation)". */
+  decideWhy(d: DecisionFields, headline: string, why: string): void {
+    if (!this.full) return;
+    const assumptions = d.assumptions ?? NO_ASSUMPTIONS;
+    this.record(d, assumptions, sentence(headline, why, d.ruleId, assumptions, this.a));
+  }
+
+  private record(d: DecisionFields, assumptions: readonly AssumptionName[], reason: string): void {
     // One fixed shape (absent fields are undefined, which JSON leaves out): cheaper to build and
     // reads the same for every decision.
     this.decisions[this.nDecisions++] = {
@@ -178,11 +193,11 @@ export class Ctx {
       sent: d.sent,
       assumptions,
       sources: RULES[d.ruleId].sources,
-      reason: sentence(headline, why, d.ruleId, assumptions, this.a),
+      reason,
     };
   }
 
-  /** Sets a subscription, records the change and its decision. Returns the previous status. */
+  /** Sets a subscription, records the change and its decision (`why`: the reason after what happened). Returns the previous status. */
   setSub(
     c: CodeState, key: string, keyword: string, to: SubStatus, ruleId: RuleId, assumptions: readonly AssumptionName[],
     why: () => string, byStop = false, windowEnds?: number,
@@ -200,7 +215,7 @@ export class Ctx {
       s.windowEnds = windowEnds;
       s.byStop = byStop;
     }
-    if (this.full) this.recordSub(c.code, keyword, from, to, ruleId, assumptions, why);
+    if (this.full) this.recordSub(c.code, keyword, from, to, ruleId, assumptions, why, windowEnds !== undefined);
     return from;
   }
 
@@ -208,10 +223,10 @@ export class Ctx {
    * Kept out of setSub: a closure there (the headline) made V8 allocate a context on every call,
    * 'none' mode included.
    */
-  private recordSub(code: string, keyword: string, from: SubscriptionStatus, to: SubStatus, ruleId: RuleId, assumptions: readonly AssumptionName[], why: () => string): void {
+  private recordSub(code: string, keyword: string, from: SubscriptionStatus, to: SubStatus, ruleId: RuleId, assumptions: readonly AssumptionName[], why: () => string, once: boolean): void {
     if (from !== to) this.change({ kind: 'subscription', mobileNumber: this.event.mobileNumber, code, keyword, from, to, ruleId, assumptions });
     this.decide({ ruleId, target: 'subscription', code, keyword, from, to, assumptions, changed: from !== to },
-      headlineFor(from, to, keyword, code), why());
+      headlineFor(from, to, keyword, code), why(), once);
   }
 
   setContact(n: NumberState, to: ContactStatus, ruleId: RuleId, why: () => string, assumptions: readonly AssumptionName[] = NO_ASSUMPTIONS): void {
@@ -226,7 +241,7 @@ export class Ctx {
   private recordContact(n: NumberState, from: ContactStatus | undefined, to: ContactStatus, ruleId: RuleId, why: () => string, assumptions: readonly AssumptionName[]): void {
     if (from !== to) this.change({ kind: 'contact', mobileNumber: n.mobileNumber, from: from ?? 'None', to, ruleId });
     this.decide({ ruleId, target: 'contact', from: from ?? 'None', to, assumptions },
-      (from === to ? `Contact stays ${to}` : `Contact ${from === undefined ? 'created' : 'set'} ${to}`), why());
+      contactHeadline(from, to), why());
   }
 
   flag(flag: FlagId, ruleId: RuleId, code: string | undefined, keyword: string | undefined, why: () => string): void {
@@ -240,14 +255,3 @@ export class Ctx {
     if (this.full) this.stepFlags[this.nFlags++] = f;
   }
 }
-
-const headlineFor = (from: SubscriptionStatus, to: SubscriptionStatus, keyword: string, code: string): string => {
-  if (from === to) return `${keyword} on ${code} stays ${to}`;
-  switch (to) {
-    case 'OptedOut': return `Opted out of ${keyword} on ${code}`;
-    case 'OptedIn': return `Opted in to ${keyword} on ${code}`;
-    case 'OptInPending': return `${keyword} on ${code} is now opt-in pending`;
-    case 'NotOptedIn': return `${keyword} on ${code} is now not opted in`;
-    case 'None': return `${keyword} on ${code} removed`;
-  }
-};

@@ -63,19 +63,22 @@ export const describeEvent = (e: ScenarioEvent, atMs: number): string => {
   }
 };
 
-/** Citations per rulebook, rule and (shared, constant) assumptions list: built once, reused per decision. */
-const CITATIONS = new WeakMap<Assumptions, Map<RuleId, Map<readonly AssumptionName[], string>>>();
+/** A citation and the tails built on it ("<rest> <citation>"), per rulebook, rule and (shared, constant) assumptions list. */
+interface Cited { readonly text: string; readonly tails: Map<string, string> }
+const CITATIONS = new WeakMap<Assumptions, Map<RuleId, Map<readonly AssumptionName[], Cited>>>();
 
-/** "(STOP-CODE-WIDE, Salesforce KA 000381673; assumes customStopCodeWide=true)". */
-export const citation = (ruleId: RuleId, assumptions: readonly AssumptionName[], a: Assumptions): string => {
+const cited = (ruleId: RuleId, assumptions: readonly AssumptionName[], a: Assumptions): Cited => {
   let byRule = CITATIONS.get(a);
   if (!byRule) CITATIONS.set(a, (byRule = new Map()));
   let byList = byRule.get(ruleId);
   if (!byList) byRule.set(ruleId, (byList = new Map()));
-  let text = byList.get(assumptions);
-  if (text === undefined) byList.set(assumptions, (text = buildCitation(ruleId, assumptions, a)));
-  return text;
+  let c = byList.get(assumptions);
+  if (c === undefined) byList.set(assumptions, (c = { text: buildCitation(ruleId, assumptions, a), tails: new Map() }));
+  return c;
 };
+
+/** "(STOP-CODE-WIDE, Salesforce KA 000381673; assumes customStopCodeWide=true)". */
+export const citation = (ruleId: RuleId, assumptions: readonly AssumptionName[], a: Assumptions): string => cited(ruleId, assumptions, a).text;
 
 const buildCitation = (ruleId: RuleId, assumptions: readonly AssumptionName[], a: Assumptions): string => {
   const info = RULES[ruleId];
@@ -92,6 +95,29 @@ export const fmtValue = (v: unknown): string => (Array.isArray(v) ? v.join(',') 
  */
 export const sentence = (headline: string, why: string, ruleId: RuleId, assumptions: readonly AssumptionName[], a: Assumptions): string =>
   [headline, ': ', why, ' ', citation(ruleId, assumptions, a)].join('');
+
+/** "Headline: " per headline; headlines take few values (keyword × code × outcome). Bounded. */
+const HEADS = new Map<string, string>();
+/** Distinct tails kept per citation: rests that embed an instant never repeat, and must not crowd out the rest. */
+const TAILS_PER_CITATION = 256;
+
+/**
+ * "Headline: <what><rest> (citation)", where `what` is the step's event text. A replay keeps every
+ * reason, so this is a rope of two cells over shared parts: the headline, the step's event text
+ * (shared by the step's decisions) and the tail "<rest> <citation>" (few values per rule branch):
+ * 64 bytes per decision instead of a ~256-byte flat copy. Unlike the 10-20-cell template ropes
+ * (see flat()), no cell here holds a part of its own. Parts not cached are joined flat as before.
+ */
+export const reasonText = (headline: string, what: string, rest: string, ruleId: RuleId, assumptions: readonly AssumptionName[], a: Assumptions, once: boolean): string => {
+  const c = cited(ruleId, assumptions, a);
+  if (once) return [headline, ': ', what, rest, ' ', c.text].join('');
+  let head = HEADS.get(headline);
+  if (head === undefined && HEADS.size < 4096) HEADS.set(headline, (head = flat(`${headline}: `)));
+  let tail = c.tails.get(rest);
+  if (tail === undefined && c.tails.size < TAILS_PER_CITATION) c.tails.set(rest, (tail = flat(`${rest} ${c.text}`)));
+  if (head === undefined || tail === undefined) return [headline, ': ', what, rest, ' ', c.text].join('');
+  return head + what + tail;
+};
 
 /**
  * The same text as one flat string. A template literal builds a rope (a tree of ~10-20 cons cells
