@@ -177,24 +177,7 @@ export class Ctx {
   }
 
   private record(d: DecisionFields, assumptions: readonly AssumptionName[], reason: string): void {
-    // One fixed shape (absent fields are undefined, which JSON leaves out): cheaper to build and
-    // reads the same for every decision.
-    this.decisions[this.nDecisions++] = {
-      ruleId: d.ruleId,
-      eventId: this.event.id,
-      mobileNumber: this.event.mobileNumber,
-      code: d.code,
-      keyword: d.keyword,
-      target: d.target,
-      from: d.from,
-      to: d.to,
-      changed: d.changed ?? (d.from !== d.to),
-      sendable: d.sendable,
-      sent: d.sent,
-      assumptions,
-      sources: RULES[d.ruleId].sources,
-      reason,
-    };
+    this.decisions[this.nDecisions++] = decision(d, this.event, assumptions, reason);
   }
 
   /** Sets a subscription, records the change and its decision (`why`: the reason after what happened). Returns the previous status. */
@@ -255,3 +238,28 @@ export class Ctx {
     if (this.full) this.stepFlags[this.nFlags++] = f;
   }
 }
+
+/**
+ * A decision without its undefined fields, for the usual combinations: a replay keeps every
+ * decision, and each absent field saves 8 bytes (~4.5 MB per 100k events). Key order as in the
+ * one full shape below, which JSON leaves the undefined fields out of — the JSON is the same.
+ */
+const decision = (d: DecisionFields, ev: ScenarioEvent, assumptions: readonly AssumptionName[], reason: string): Decision => {
+  const { ruleId, code, keyword, target, from, to, sendable, sent } = d;
+  const changed = d.changed ?? (from !== to);
+  const sources = RULES[ruleId].sources;
+  const eventId = ev.id;
+  const mobileNumber = ev.mobileNumber;
+  if (sendable === undefined && sent === undefined) {
+    if (from !== undefined && to !== undefined) {
+      if (code !== undefined && keyword !== undefined) return { ruleId, eventId, mobileNumber, code, keyword, target, from, to, changed, assumptions, sources, reason };
+      if (code === undefined && keyword === undefined) return { ruleId, eventId, mobileNumber, target, from, to, changed, assumptions, sources, reason };
+    } else if (from === undefined && to === undefined && keyword === undefined && code !== undefined) {
+      return { ruleId, eventId, mobileNumber, code, target, changed, assumptions, sources, reason };
+    }
+  } else if (sendable !== undefined && sent !== undefined && code !== undefined && from === undefined && to === undefined) {
+    if (keyword === undefined) return { ruleId, eventId, mobileNumber, code, target, changed, sendable, sent, assumptions, sources, reason };
+    return { ruleId, eventId, mobileNumber, code, keyword, target, changed, sendable, sent, assumptions, sources, reason };
+  }
+  return { ruleId, eventId, mobileNumber, code, keyword, target, from, to, changed, sendable, sent, assumptions, sources, reason };
+};
