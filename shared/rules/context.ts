@@ -4,7 +4,8 @@
  */
 import type { CodeDef, ContactStatus, KeywordDef, ScenarioEvent, SubscriptionStatus } from '../model';
 import type { AssumptionName, Assumptions } from './assumptions';
-import { describeEvent, flat, reasonText, sentence } from './explain-text';
+import { describeEvent } from './event-text';
+import { flat, reasonText, sentence } from './explain-text';
 import type { Change, Decision, RaisedFlag, Step } from './replay-types';
 import { RULES } from './rules-catalog';
 import type { FlagId, RuleId } from './rule-ids';

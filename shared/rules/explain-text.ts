@@ -1,6 +1,6 @@
 /** Plain-English building blocks for decision, flag and verdict reasons (decisions and flags: 'full' mode only). */
-import type { ScenarioEvent, SubscriptionStatus } from '../model';
-import { assertNever, type AssumptionName, type Assumptions } from './assumptions';
+import type { SubscriptionStatus } from '../model';
+import type { AssumptionName, Assumptions } from './assumptions';
 import { formatUtcMinute } from './iso-time';
 import { RULES } from './rules-catalog';
 import type { RuleId } from './rule-ids';
@@ -28,40 +28,6 @@ const STATUS_WORDS: Readonly<Record<SubscriptionStatus, string>> = {
   OptedOut: 'opted out',
 };
 export const statusWords = (s: SubscriptionStatus): string => STATUS_WORDS[s];
-
-/** JSON-quoted texts seen so far: texts repeat (keywords), and JSON.stringify is a slow builtin call. */
-const QUOTED = new Map<string, string>();
-const quote = (s: string): string => {
-  let q = QUOTED.get(s);
-  if (q === undefined) {
-    q = JSON.stringify(s.length > 60 ? `${s.slice(0, 57)}...` : s);
-    // Bounded: free texts must not grow it without limit.
-    if (QUOTED.size < 4096) QUOTED.set(s, q);
-  }
-  return q;
-};
-const mode = (m: 'subscribedOnly' | 'subscribeAll'): string => (m === 'subscribeAll' ? 'subscribe all' : 'subscribed only');
-
-/**
- * What happened, as the start of a sentence's second half: "the subscriber texted "STOP" on …".
- * Joined into one flat string: every decision of the step copies it into its reason, and copying a
- * flat string is cheaper than walking a rope each time.
- */
-export const describeEvent = (e: ScenarioEvent, atMs: number): string => {
-  const when = fmtTime(atMs);
-  switch (e.type) {
-    case 'mo': return ['the subscriber texted ', quote(e.text), ' to ', e.code, ' on ', when].join('');
-    case 'api.queueMO': return ['REST queueMO sent ', quote(e.text), ' to ', e.code, ' on the subscriber\'s behalf on ', when].join('');
-    case 'api.messageContact': return ['REST messageContact', e.keyword ? ` for ${e.keyword}` : '', ` (subscribe=${e.subscribe}, resubscribe=${e.resubscribe}) ran on `, when].join('');
-    case 'api.contact': return ['the Contacts API updated the contact', e.status ? ` to ${e.status}` : '', ' on ', when].join('');
-    case 'import': return ['an import row into ', e.keyword, e.status ? ` with status ${e.status}` : '', ' was loaded on ', when].join('');
-    case 'ui': return ['an analyst ', e.action === 'optIn' ? 'opted the number in' : 'opted the number out', ' of ', e.keyword, ' by hand in the MobileConnect UI on ', when].join('');
-    case 'journey.sms': return ['a Journey Builder SMS activity (', mode(e.mode), ') sent for ', e.keyword, ' on ', when].join('');
-    case 'outbound.de': return ['an Outbound send to a Data Extension (', mode(e.mode), ') ran for ', e.keyword, ' on ', when].join('');
-    case 'send': return ['a message', e.keyword ? ` for ${e.keyword}` : '', ' was ', e.delivered === false ? 'sent but not delivered' : 'sent', ' on ', e.code, ' on ', when].join('');
-    default: return assertNever(e);
-  }
-};
 
 /** A citation and the tails built on it ("<rest> <citation>"), per rulebook, rule and (shared, constant) assumptions list. */
 interface Cited { readonly text: string; readonly tails: Map<string, string> }
