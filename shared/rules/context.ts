@@ -5,7 +5,7 @@
 import type { CodeDef, ContactStatus, KeywordDef, ScenarioEvent, SubscriptionStatus } from '../model';
 import type { AssumptionName, Assumptions } from './assumptions';
 import { describeEvent } from './event-text';
-import { flat, reasonText, sentence } from './explain-text';
+import { reasonText, sentence } from './explain-text';
 import type { Change, Decision, RaisedFlag, Step } from './replay-types';
 import { RULES } from './rules-catalog';
 import type { FlagId, RuleId } from './rule-ids';
@@ -228,12 +228,22 @@ export class Ctx {
       contactHeadline(from, to), why());
   }
 
-  flag(flag: FlagId, ruleId: RuleId, code: string | undefined, keyword: string | undefined, why: () => string): void {
+  /**
+   * Raises a flag whose reason is "<what happened><rest>": a rope of one cell over the step's event
+   * text, so `rest` must be flat (a constant, cached, or joined).
+   */
+  flag(flag: FlagId, ruleId: RuleId, code: string | undefined, keyword: string | undefined, rest: () => string): void {
+    this.raise(flag, ruleId, code, keyword, this.full ? this.what() + rest() : '');
+  }
+
+  /** Raises a flag whose reason does not start with what happened; `why` must be flat (joined). */
+  flagText(flag: FlagId, ruleId: RuleId, code: string | undefined, keyword: string | undefined, why: () => string): void {
+    this.raise(flag, ruleId, code, keyword, this.full ? why() : '');
+  }
+
+  private raise(flag: FlagId, ruleId: RuleId, code: string | undefined, keyword: string | undefined, reason: string): void {
     // Fixed shape; absent code/keyword stay undefined (JSON leaves them out).
-    const f: RaisedFlag = {
-      flag, ruleId, eventId: this.event.id, at: this.event.at, mobileNumber: this.event.mobileNumber,
-      code, keyword, reason: this.full ? flat(why()) : '',
-    };
+    const f: RaisedFlag = { flag, ruleId, eventId: this.event.id, at: this.event.at, mobileNumber: this.event.mobileNumber, code, keyword, reason };
     this.flags.push(f);
     this.flagPositions?.push(this.position);
     if (this.full) this.stepFlags[this.nFlags++] = f;

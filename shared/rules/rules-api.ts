@@ -38,7 +38,7 @@ export const applyMessageContact = (ctx: Ctx, e: MessageContactEvent): void => {
     const from = s?.status ?? 'None';
     if (from === 'OptedOut' && e.resubscribe) {
       ctx.setSub(c, k.key, name, 'OptedIn', 'API-RESUBSCRIBE', NONE, () => `; resubscribe=true turns an opted-out subscription opted in`);
-      ctx.flag('REOPTIN-AFTER-STOP', 'API-RESUBSCRIBE', e.code, name, () => `${ctx.what()}: the API re-opted ${e.mobileNumber} in to ${name} after an opt-out, without the subscriber's own new opt-in`);
+      ctx.flag('REOPTIN-AFTER-STOP', 'API-RESUBSCRIBE', e.code, name, () => [': the API re-opted ', e.mobileNumber, ' in to ', name, ' after an opt-out, without the subscriber\'s own new opt-in'].join(''));
     } else if (from === 'OptedOut' && e.subscribe) {
       if (ctx.full) ctx.decide({ ruleId: 'API-SUBSCRIBE', target: 'subscription', code: e.code, keyword: name, from, to: from },
         stays(name, e.code, 'OptedOut'), `; subscribe=true without resubscribe leaves an opted-out subscription opted out, and the send is skipped`);
@@ -68,10 +68,10 @@ export const applyJourneyLike = (ctx: Ctx, e: JourneySmsEvent | OutboundDeEvent)
       const reopt = otherOptedOut(c, key);
       // Creating a missing subscription is not in dispute; only re-opting in depends on the assumption.
       ctx.setSub(c, key, name, 'OptedIn', ruleId, NONE, () => CREATES(route));
-      if (reopt) ctx.flag('REOPTIN-AFTER-STOP', ruleId, e.code, name, () => `${ctx.what()}: ${route} opted ${e.mobileNumber} in to ${name} after it had opted out of other keywords on ${e.code}`);
+      if (reopt) ctx.flag('REOPTIN-AFTER-STOP', ruleId, e.code, name, () => [': ', route, ' opted ', e.mobileNumber, ' in to ', name, ' after it had opted out of other keywords on ', e.code].join(''));
     } else if (resubscribes && from !== 'OptedIn') {
       ctx.setSub(c, key, name, 'OptedIn', ruleId, assumptions, () => REGARDLESS(route));
-      if (from === 'OptedOut') ctx.flag('REOPTIN-AFTER-STOP', ruleId, e.code, name, () => `${ctx.what()}: ${route} re-opted ${e.mobileNumber} in to ${name} after an opt-out`);
+      if (from === 'OptedOut') ctx.flag('REOPTIN-AFTER-STOP', ruleId, e.code, name, () => [': ', route, ' re-opted ', e.mobileNumber, ' in to ', name, ' after an opt-out'].join(''));
     } else {
       if (ctx.full) ctx.decide({ ruleId, target: 'subscription', code: e.code, keyword: name, from, to: from, assumptions },
         stays(name, e.code, from),

@@ -19,6 +19,7 @@ const NEW_KEYWORD_AFTER_OPT_OUT = `${NEW_KEYWORD}, even though the number opted 
 const EXISTING = text1((from: string) => `; an import into an existing ${from} subscription leaves its status unchanged`);
 const UI_OPT_IN = '; a manual opt-in sets the keyword opted in from any state';
 const UI_OPT_IN_AFTER_STOP = `${UI_OPT_IN}, here reversing the subscriber's STOP`;
+const REVERSED_STOP = text1((keyword: string) => `: a manual opt-in reversed the subscriber's own STOP on ${keyword}`);
 
 /** Another keyword of the code is OptedOut: opting in here makes the number sendable again after an opt-out. */
 export const otherOptedOut = (c: CodeState, key: string): boolean => {
@@ -51,7 +52,7 @@ export const applyImport = (ctx: Ctx, e: ImportEvent): void => {
   // Only rows that may opt in need consent; an Unsubscribe row (above) never does.
   if (e.consent === false) {
     ctx.flag('IMPORT-WITHOUT-CONSENT', from === 'None' || from === 'NotOptedIn' ? 'IMPORT-NEW-KEYWORD' : 'IMPORT-NO-REOPTIN', e.code, name,
-      () => `${ctx.what()}, and the row is marked as having no consent behind it`);
+      () => ', and the row is marked as having no consent behind it');
   }
   switch (from) {
     case 'None':
@@ -61,7 +62,7 @@ export const applyImport = (ctx: Ctx, e: ImportEvent): void => {
         () => (reopt ? NEW_KEYWORD_AFTER_OPT_OUT : NEW_KEYWORD));
       if (reopt) {
         ctx.flag('REOPTIN-AFTER-STOP', 'IMPORT-NEW-KEYWORD', e.code, name,
-          () => `${ctx.what()}: the import opted ${e.mobileNumber} in to ${name} on ${e.code} after it had opted out of other keywords there, making it sendable again without its own new opt-in`);
+          () => [': the import opted ', e.mobileNumber, ' in to ', name, ' on ', e.code, ' after it had opted out of other keywords there, making it sendable again without its own new opt-in'].join(''));
       }
       return;
     }
@@ -100,7 +101,7 @@ export const applyUi = (ctx: Ctx, e: UiEvent): void => {
   const reversesStop = s?.status === 'OptedOut' && s.byStop;
   ctx.setSub(c, key, name, 'OptedIn', 'UI-OPT-IN', NONE, () => (reversesStop ? UI_OPT_IN_AFTER_STOP : UI_OPT_IN));
   if (reversesStop) {
-    ctx.flag('REOPTIN-AFTER-STOP', 'UI-OPT-IN', e.code, name, () => `${ctx.what()}: a manual opt-in reversed the subscriber's own STOP on ${name}`);
+    ctx.flag('REOPTIN-AFTER-STOP', 'UI-OPT-IN', e.code, name, () => REVERSED_STOP(name));
   }
 };
 

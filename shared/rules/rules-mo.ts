@@ -147,8 +147,8 @@ const codeWideStop = (ctx: Ctx, n: NumberState, c: CodeState, ruleId: RuleId, as
   c.revokedBy = undefined;
   for (const other of n.codes.values()) {
     if (other !== c && isSendable(ctx.a, n, other)) {
-      ctx.flag('OTHER-CODE-STILL-SENDING', ruleId, other.code, undefined,
-        () => `${n.mobileNumber} opted out on ${c.code} on ${fmtTime(ctx.at)} but is still sendable on ${other.code}`);
+      ctx.flagText('OTHER-CODE-STILL-SENDING', ruleId, other.code, undefined,
+        () => [n.mobileNumber, ' opted out on ', c.code, ' on ', fmtTime(ctx.at), ' but is still sendable on ', other.code].join(''));
     }
   }
 };
@@ -251,7 +251,7 @@ const unknownKeyword = (ctx: Ctx, c: CodeState, why: () => string): void => {
 /** A plain-words revocation: flag it and start the FCC 10-business-day clock. */
 const revoke = (ctx: Ctx, c: CodeState, ruleId: RuleId): void => {
   ctx.flag('NONKEYWORD-OPTOUT', ruleId, c.code, undefined,
-    () => `${ctx.what()}: an opt-out request in words that are not a STOP keyword, so MobileConnect changed nothing, yet consent may be revoked by any reasonable means (FCC 24-24)`);
+    () => ': an opt-out request in words that are not a STOP keyword, so MobileConnect changed nothing, yet consent may be revoked by any reasonable means (FCC 24-24)');
   if (c.revokedAt === undefined) {
     c.revokedAt = ctx.at;
     c.revokedBy = ctx.event.id;
