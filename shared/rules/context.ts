@@ -4,10 +4,12 @@
  */
 import type { CodeDef, ContactStatus, KeywordDef, ScenarioEvent, SubscriptionStatus } from '../model';
 import type { AssumptionName, Assumptions } from './assumptions';
-import { describeEvent, flat, sentence } from './explain-text';
+import { describeEvent } from './event-text';
+import { reasonText, sentence } from './explain-text';
 import type { Change, Decision, RaisedFlag, Step } from './replay-types';
 import { RULES } from './rules-catalog';
 import type { FlagId, RuleId } from './rule-ids';
+import { contactHeadline, headlineFor } from './headlines';
 import { codeState, numberState, type CodeState, type NumberState, type SubState, type SubStatus, type World } from './state';
 
 export interface KeywordIndex {
@@ -39,6 +41,7 @@ const exact = <T>(xs: readonly T[], n: number): T[] => {
 };
 const kept = <T>(xs: readonly T[], n: number): readonly T[] => (n === 0 ? NOTHING : exact(xs, n));
 const DEFAULT_RESPONSES = ['Y', 'YES'];
+type DecisionFields = Omit<Decision, 'eventId' | 'mobileNumber' | 'sources' | 'reason' | 'assumptions' | 'changed'> & { assumptions?: readonly AssumptionName[]; changed?: boolean };
 
 export class Ctx {
   readonly full: boolean;
@@ -165,33 +168,29 @@ export class Ctx {
   }
 
   /**
-   * Records a decision ('full' mode only). Callers check `ctx.full` first and pass the texts built:
-   * thunks here cost two closures per decision for nothing.
+   * Records a decision ('full' mode only) whose reason is "Headline: <what happened><rest> (citation)".
+   * Callers check `ctx.full` first and pass the texts built: thunks here cost two closures per
+   * decision for nothing. Shared headlines and rests make the reason a small rope (see reasonText);
+   * `once`: the rest names an instant, so it is not worth caching.
    */
-  decide(d: Omit<Decision, 'eventId' | 'mobileNumber' | 'sources' | 'reason' | 'assumptions' | 'changed'> & { assumptions?: readonly AssumptionName[]; changed?: boolean }, headline: string, why: string): void {
+  decide(d: DecisionFields, headline: string, rest: string, once = false): void {
     if (!this.full) return;
     const assumptions = d.assumptions ?? NO_ASSUMPTIONS;
-    // One fixed shape (absent fields are undefined, which JSON leaves out): cheaper to build and
-    // reads the same for every decision.
-    this.decisions[this.nDecisions++] = {
-      ruleId: d.ruleId,
-      eventId: this.event.id,
-      mobileNumber: this.event.mobileNumber,
-      code: d.code,
-      keyword: d.keyword,
-      target: d.target,
-      from: d.from,
-      to: d.to,
-      changed: d.changed ?? (d.from !== d.to),
-      sendable: d.sendable,
-      sent: d.sent,
-      assumptions,
-      sources: RULES[d.ruleId].sources,
-      reason: sentence(headline, why, d.ruleId, assumptions, this.a),
-    };
+    this.record(d, assumptions, reasonText(headline, this.what(), rest, d.ruleId, assumptions, this.a, once));
   }
 
-  /** Sets a subscription, records the change and its decision. Returns the previous status. */
+  /** A decision whose reason does not start with what happened: "Headline: why (citation)". */
+  decideWhy(d: DecisionFields, headline: string, why: string): void {
+    if (!this.full) return;
+    const assumptions = d.assumptions ?? NO_ASSUMPTIONS;
+    this.record(d, assumptions, sentence(headline, why, d.ruleId, assumptions, this.a));
+  }
+
+  private record(d: DecisionFields, assumptions: readonly AssumptionName[], reason: string): void {
+    this.decisions[this.nDecisions++] = decision(d, this.event, assumptions, reason);
+  }
+
+  /** Sets a subscription, records the change and its decision (`why`: the reason after what happened). Returns the previous status. */
   setSub(
     c: CodeState, key: string, keyword: string, to: SubStatus, ruleId: RuleId, assumptions: readonly AssumptionName[],
     why: () => string, byStop = false, windowEnds?: number,
@@ -209,7 +208,7 @@ export class Ctx {
       s.windowEnds = windowEnds;
       s.byStop = byStop;
     }
-    if (this.full) this.recordSub(c.code, keyword, from, to, ruleId, assumptions, why);
+    if (this.full) this.recordSub(c.code, keyword, from, to, ruleId, assumptions, why, windowEnds !== undefined);
     return from;
   }
 
@@ -217,10 +216,10 @@ export class Ctx {
    * Kept out of setSub: a closure there (the headline) made V8 allocate a context on every call,
    * 'none' mode included.
    */
-  private recordSub(code: string, keyword: string, from: SubscriptionStatus, to: SubStatus, ruleId: RuleId, assumptions: readonly AssumptionName[], why: () => string): void {
+  private recordSub(code: string, keyword: string, from: SubscriptionStatus, to: SubStatus, ruleId: RuleId, assumptions: readonly AssumptionName[], why: () => string, once: boolean): void {
     if (from !== to) this.change({ kind: 'subscription', mobileNumber: this.event.mobileNumber, code, keyword, from, to, ruleId, assumptions });
     this.decide({ ruleId, target: 'subscription', code, keyword, from, to, assumptions, changed: from !== to },
-      headlineFor(from, to, keyword, code), why());
+      headlineFor(from, to, keyword, code), why(), once);
   }
 
   setContact(n: NumberState, to: ContactStatus, ruleId: RuleId, why: () => string, assumptions: readonly AssumptionName[] = NO_ASSUMPTIONS): void {
@@ -235,28 +234,52 @@ export class Ctx {
   private recordContact(n: NumberState, from: ContactStatus | undefined, to: ContactStatus, ruleId: RuleId, why: () => string, assumptions: readonly AssumptionName[]): void {
     if (from !== to) this.change({ kind: 'contact', mobileNumber: n.mobileNumber, from: from ?? 'None', to, ruleId });
     this.decide({ ruleId, target: 'contact', from: from ?? 'None', to, assumptions },
-      (from === to ? `Contact stays ${to}` : `Contact ${from === undefined ? 'created' : 'set'} ${to}`), why());
+      contactHeadline(from, to), why());
   }
 
-  flag(flag: FlagId, ruleId: RuleId, code: string | undefined, keyword: string | undefined, why: () => string): void {
+  /**
+   * Raises a flag whose reason is "<what happened><rest>": a rope of one cell over the step's event
+   * text, so `rest` must be flat (a constant, cached, or joined).
+   */
+  flag(flag: FlagId, ruleId: RuleId, code: string | undefined, keyword: string | undefined, rest: () => string): void {
+    this.raise(flag, ruleId, code, keyword, this.full ? this.what() + rest() : '');
+  }
+
+  /** Raises a flag whose reason does not start with what happened; `why` must be flat (joined). */
+  flagText(flag: FlagId, ruleId: RuleId, code: string | undefined, keyword: string | undefined, why: () => string): void {
+    this.raise(flag, ruleId, code, keyword, this.full ? why() : '');
+  }
+
+  private raise(flag: FlagId, ruleId: RuleId, code: string | undefined, keyword: string | undefined, reason: string): void {
     // Fixed shape; absent code/keyword stay undefined (JSON leaves them out).
-    const f: RaisedFlag = {
-      flag, ruleId, eventId: this.event.id, at: this.event.at, mobileNumber: this.event.mobileNumber,
-      code, keyword, reason: this.full ? flat(why()) : '',
-    };
+    const f: RaisedFlag = { flag, ruleId, eventId: this.event.id, at: this.event.at, mobileNumber: this.event.mobileNumber, code, keyword, reason };
     this.flags.push(f);
     this.flagPositions?.push(this.position);
     if (this.full) this.stepFlags[this.nFlags++] = f;
   }
 }
 
-const headlineFor = (from: SubscriptionStatus, to: SubscriptionStatus, keyword: string, code: string): string => {
-  if (from === to) return `${keyword} on ${code} stays ${to}`;
-  switch (to) {
-    case 'OptedOut': return `Opted out of ${keyword} on ${code}`;
-    case 'OptedIn': return `Opted in to ${keyword} on ${code}`;
-    case 'OptInPending': return `${keyword} on ${code} is now opt-in pending`;
-    case 'NotOptedIn': return `${keyword} on ${code} is now not opted in`;
-    case 'None': return `${keyword} on ${code} removed`;
+/**
+ * A decision without its undefined fields, for the usual combinations: a replay keeps every
+ * decision, and each absent field saves 8 bytes (~4.5 MB per 100k events). Key order as in the
+ * one full shape below, which JSON leaves the undefined fields out of — the JSON is the same.
+ */
+const decision = (d: DecisionFields, ev: ScenarioEvent, assumptions: readonly AssumptionName[], reason: string): Decision => {
+  const { ruleId, code, keyword, target, from, to, sendable, sent } = d;
+  const changed = d.changed ?? (from !== to);
+  const sources = RULES[ruleId].sources;
+  const eventId = ev.id;
+  const mobileNumber = ev.mobileNumber;
+  if (sendable === undefined && sent === undefined) {
+    if (from !== undefined && to !== undefined) {
+      if (code !== undefined && keyword !== undefined) return { ruleId, eventId, mobileNumber, code, keyword, target, from, to, changed, assumptions, sources, reason };
+      if (code === undefined && keyword === undefined) return { ruleId, eventId, mobileNumber, target, from, to, changed, assumptions, sources, reason };
+    } else if (from === undefined && to === undefined && keyword === undefined && code !== undefined) {
+      return { ruleId, eventId, mobileNumber, code, target, changed, assumptions, sources, reason };
+    }
+  } else if (sendable !== undefined && sent !== undefined && code !== undefined && from === undefined && to === undefined) {
+    if (keyword === undefined) return { ruleId, eventId, mobileNumber, code, target, changed, sendable, sent, assumptions, sources, reason };
+    return { ruleId, eventId, mobileNumber, code, keyword, target, changed, sendable, sent, assumptions, sources, reason };
   }
+  return { ruleId, eventId, mobileNumber, code, keyword, target, from, to, changed, sendable, sent, assumptions, sources, reason };
 };

@@ -128,7 +128,7 @@ export const replay = (rulebook: Rulebook, scenario: Readonly<Scenario>, options
 const apply = (ctx: Ctx, ev: ScenarioEvent, at: number): void => {
   ctx.begin(ev, at);
   if (ev.skipped === true) {
-    if (ctx.full) ctx.decide({ ruleId: 'EVENT-SKIPPED', target: 'event', changed: false }, 'Skipped', `${ctx.what()}, but the event is marked skipped and left out of the replay`);
+    if (ctx.full) ctx.decide({ ruleId: 'EVENT-SKIPPED', target: 'event', changed: false }, 'Skipped', `, but the event is marked skipped and left out of the replay`);
   } else {
     dispatch(ctx, ev);
   }

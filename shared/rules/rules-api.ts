@@ -2,13 +2,24 @@
 import type { JourneySmsEvent, MessageContactEvent, OutboundDeEvent, SendEvent } from '../model';
 import type { AssumptionName } from './assumptions';
 import type { Ctx } from './context';
+import { stays } from './headlines';
 import { otherOptedOut } from './rules-import';
 import type { RuleId } from './rule-ids';
 import { sendCheck } from './rules-send';
+import { text1 } from './text-cache';
 
 const NONE: readonly AssumptionName[] = [];
 const JOURNEY: readonly AssumptionName[] = ['journeyResubscribes'];
 const OUTBOUND: readonly AssumptionName[] = ['outboundResubscribes'];
+
+// Reason rests per route (a constant): decisions share them (see reasonText in explain-text.ts).
+const JOURNEY_ROUTE = 'Journey Builder "subscribe all"';
+const OUTBOUND_ROUTE = 'an Outbound send with "subscribe all"';
+const CREATES = text1((route: string) => `; ${route} creates a missing subscription opted in`);
+const REGARDLESS = text1((route: string) => `; under this rulebook ${route} subscribes regardless of status`);
+const CREATE_ONLY = text1((route: string) => `; ${route} only creates missing subscriptions and never re-opts in an opted-out or pending one`);
+const NOTHING_FOR_SUBSCRIBE = '; there is nothing for subscribe to change';
+const NOTHING_FOR_RESUBSCRIBE = '; there is nothing for resubscribe to change';
 
 export const applyMessageContact = (ctx: Ctx, e: MessageContactEvent): void => {
   const n = ctx.num(e.mobileNumber);
@@ -18,7 +29,7 @@ export const applyMessageContact = (ctx: Ctx, e: MessageContactEvent): void => {
   if (wantsSub && !k) {
     if (ctx.full) ctx.decide({ ruleId: 'API-KEYWORD-REQUIRED', target: 'event', code: e.code, keyword: e.keyword, changed: false, sent: false },
       'Rejected by the platform, nothing changed',
-      `${ctx.what()}; subscribe or resubscribe needs a keyword of ${e.code}${e.keyword === undefined ? ', and none was given' : `, and ${e.keyword} is not one`}`);
+      `; subscribe or resubscribe needs a keyword of ${e.code}${e.keyword === undefined ? ', and none was given' : `, and ${e.keyword} is not one`}`);
     return;
   }
   if (k) {
@@ -26,16 +37,16 @@ export const applyMessageContact = (ctx: Ctx, e: MessageContactEvent): void => {
     const s = c.subs.get(k.key);
     const from = s?.status ?? 'None';
     if (from === 'OptedOut' && e.resubscribe) {
-      ctx.setSub(c, k.key, name, 'OptedIn', 'API-RESUBSCRIBE', NONE, () => `${ctx.what()}; resubscribe=true turns an opted-out subscription opted in`);
-      ctx.flag('REOPTIN-AFTER-STOP', 'API-RESUBSCRIBE', e.code, name, () => `${ctx.what()}: the API re-opted ${e.mobileNumber} in to ${name} after an opt-out, without the subscriber's own new opt-in`);
+      ctx.setSub(c, k.key, name, 'OptedIn', 'API-RESUBSCRIBE', NONE, () => `; resubscribe=true turns an opted-out subscription opted in`);
+      ctx.flag('REOPTIN-AFTER-STOP', 'API-RESUBSCRIBE', e.code, name, () => [': the API re-opted ', e.mobileNumber, ' in to ', name, ' after an opt-out, without the subscriber\'s own new opt-in'].join(''));
     } else if (from === 'OptedOut' && e.subscribe) {
       if (ctx.full) ctx.decide({ ruleId: 'API-SUBSCRIBE', target: 'subscription', code: e.code, keyword: name, from, to: from },
-        `${name} on ${e.code} stays OptedOut`, `${ctx.what()}; subscribe=true without resubscribe leaves an opted-out subscription opted out, and the send is skipped`);
+        stays(name, e.code, 'OptedOut'), `; subscribe=true without resubscribe leaves an opted-out subscription opted out, and the send is skipped`);
     } else if ((from === 'None' || from === 'NotOptedIn') && e.subscribe) {
-      ctx.setSub(c, k.key, name, 'OptedIn', 'API-SUBSCRIBE', NONE, () => `${ctx.what()}; subscribe=true creates the keyword's subscription opted in when there is none`);
+      ctx.setSub(c, k.key, name, 'OptedIn', 'API-SUBSCRIBE', NONE, () => `; subscribe=true creates the keyword's subscription opted in when there is none`);
     } else if (wantsSub) {
       if (ctx.full) ctx.decide({ ruleId: e.subscribe ? 'API-SUBSCRIBE' : 'API-RESUBSCRIBE', target: 'subscription', code: e.code, keyword: name, from, to: from },
-        `${name} on ${e.code} stays ${from}`, `${ctx.what()}; there is nothing for ${e.subscribe ? 'subscribe' : 'resubscribe'} to change`);
+        stays(name, e.code, from), e.subscribe ? NOTHING_FOR_SUBSCRIBE : NOTHING_FOR_RESUBSCRIBE);
     }
   }
   sendCheck(ctx, n, c, true, k?.key);
@@ -49,26 +60,26 @@ export const applyJourneyLike = (ctx: Ctx, e: JourneySmsEvent | OutboundDeEvent)
     const ruleId: RuleId = journey ? 'JOURNEY-CREATE-ONLY' : 'OUTBOUND-DE';
     const assumptions = journey ? JOURNEY : OUTBOUND;
     const resubscribes = journey ? ctx.a.journeyResubscribes : ctx.a.outboundResubscribes;
-    const route = journey ? 'Journey Builder "subscribe all"' : 'an Outbound send with "subscribe all"';
+    const route = journey ? JOURNEY_ROUTE : OUTBOUND_ROUTE;
     const key = ctx.canon(e.keyword);
     const name = ctx.displayKey(e.code, key);
     const from = c.subs.get(key)?.status ?? 'None';
     if (from === 'None' || from === 'NotOptedIn') {
       const reopt = otherOptedOut(c, key);
       // Creating a missing subscription is not in dispute; only re-opting in depends on the assumption.
-      ctx.setSub(c, key, name, 'OptedIn', ruleId, NONE, () => `${ctx.what()}; ${route} creates a missing subscription opted in`);
-      if (reopt) ctx.flag('REOPTIN-AFTER-STOP', ruleId, e.code, name, () => `${ctx.what()}: ${route} opted ${e.mobileNumber} in to ${name} after it had opted out of other keywords on ${e.code}`);
+      ctx.setSub(c, key, name, 'OptedIn', ruleId, NONE, () => CREATES(route));
+      if (reopt) ctx.flag('REOPTIN-AFTER-STOP', ruleId, e.code, name, () => [': ', route, ' opted ', e.mobileNumber, ' in to ', name, ' after it had opted out of other keywords on ', e.code].join(''));
     } else if (resubscribes && from !== 'OptedIn') {
-      ctx.setSub(c, key, name, 'OptedIn', ruleId, assumptions, () => `${ctx.what()}; under this rulebook ${route} subscribes regardless of status`);
-      if (from === 'OptedOut') ctx.flag('REOPTIN-AFTER-STOP', ruleId, e.code, name, () => `${ctx.what()}: ${route} re-opted ${e.mobileNumber} in to ${name} after an opt-out`);
+      ctx.setSub(c, key, name, 'OptedIn', ruleId, assumptions, () => REGARDLESS(route));
+      if (from === 'OptedOut') ctx.flag('REOPTIN-AFTER-STOP', ruleId, e.code, name, () => [': ', route, ' re-opted ', e.mobileNumber, ' in to ', name, ' after an opt-out'].join(''));
     } else {
       if (ctx.full) ctx.decide({ ruleId, target: 'subscription', code: e.code, keyword: name, from, to: from, assumptions },
-        `${name} on ${e.code} stays ${from}`,
-        `${ctx.what()}; ${route} only creates missing subscriptions and never re-opts in an opted-out or pending one`);
+        stays(name, e.code, from),
+        CREATE_ONLY(route));
     }
   } else {
     if (ctx.full) ctx.decide({ ruleId: e.type === 'journey.sms' ? 'JOURNEY-CREATE-ONLY' : 'OUTBOUND-DE', target: 'event', code: e.code, changed: false },
-      'Subscriptions unchanged', `${ctx.what()}; "subscribed only" changes no subscription and skips numbers that are not sendable`);
+      'Subscriptions unchanged', `; "subscribed only" changes no subscription and skips numbers that are not sendable`);
   }
   sendCheck(ctx, n, c, true);
 };

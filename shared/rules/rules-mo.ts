@@ -3,8 +3,10 @@ import type { MoEvent, QueueMoEvent } from '../model';
 import type { AssumptionName } from './assumptions';
 import type { Ctx, KeywordIndex } from './context';
 import { fmtTime } from './explain-text';
+import { stays } from './headlines';
 import type { RuleId } from './rule-ids';
 import type { CodeState, NumberState, SubState } from './state';
+import { afterAnd, afterSemicolon, text1, text2 } from './text-cache';
 import { isSendable } from './verdicts';
 
 const FIRST_WORD: readonly AssumptionName[] = ['keywordCaseInsensitive'];
@@ -12,7 +14,25 @@ const MULTI_WORD: readonly AssumptionName[] = ['keywordCaseInsensitive', 'multiW
 const CUSTOM_STOP: readonly AssumptionName[] = ['customStopCodeWide'];
 const AFTER_STOP: readonly AssumptionName[] = ['reoptInByKeyword'];
 const WINDOW: readonly AssumptionName[] = ['doubleOptInWindowHours'];
+const AFTER_STOP_WINDOW: readonly AssumptionName[] = [...AFTER_STOP, ...WINDOW];
 const NONE: readonly AssumptionName[] = [];
+
+// Reason parts shared per keyword, code or word ('full' mode; see text-cache.ts).
+const KEYWORD_HEAD = text1((word: string) => `Keyword ${JSON.stringify(word)}`);
+const FIRST_WORD_WHY = ', and the keyword of a text is its first word';
+const MULTI_WORD_WHY = `${FIRST_WORD_WHY} (or a multi-word STOP phrase at its start)`;
+const NOT_A_KEYWORD = text2((raw: string, code: string) => `${JSON.stringify(raw)} is no keyword of ${code}`);
+const GLOBAL_STOP = text1((word: string) => `${word} is a global STOP word and opts out of every keyword on its code`);
+const CUSTOM_STOP_WHY = text2((keyword: string, code: string) => `${keyword} is a custom STOP keyword of ${code}, which acts like a global STOP word there`);
+const CUSTOM_STOP_NOT_WIDE = text1((keyword: string) => `; ${keyword} is a custom STOP keyword but is assumed not to opt out code-wide`);
+const HELP_WHY = text1((keyword: string) => `; ${keyword} is a HELP keyword, which only answers with help text`);
+const OUTBOUND_WHY = text1((keyword: string) => `${keyword} is an outbound keyword with no opt-in template`);
+const NOTHING_ON = text1((code: string) => `Nothing to opt out of on ${code}`);
+const NO_SUB_THERE = text1((why: string) => `; ${why}, but the number has no subscription there (recorded)`);
+const ALREADY_IN = text1((keyword: string) => `, and the number is already opted in to ${keyword}`);
+const SINGLE = text2((again: string, keyword: string) => `${again}; ${keyword} is a single opt-in keyword`);
+const AGE_OK = text1((min: number) => `, an age of at least ${min} while the window was open`);
+const AGE_LOW = text1((min: number) => `, an age below the minimum of ${min}`);
 
 /** Opt-out wording anywhere in a text (FCC: any reasonable means). */
 const OPT_OUT_WORDING = /\b(stop|unsubscribe|remove me|opt[ -]?out|cancel|quit|end|revoke|no more|don'?t (?:text|message|contact)|do not (?:text|message|contact)|leave me alone|take me off)\b/i;
@@ -61,18 +81,18 @@ export const applyInbound = (ctx: Ctx, e: MoEvent | QueueMoEvent): void => {
 };
 
 const notAKeyword = (ctx: Ctx, e: MoEvent | QueueMoEvent, c: CodeState, raw: string): void =>
-  unknownKeyword(ctx, c, () => `${JSON.stringify(raw)} is no keyword of ${e.code}`);
+  unknownKeyword(ctx, c, () => NOT_A_KEYWORD(raw, e.code));
 
 const recordFirstWord = (ctx: Ctx, e: MoEvent | QueueMoEvent, stop: { word: string; multi: boolean } | undefined, raw: string): void =>
   ctx.decide({ ruleId: 'MO-FIRST-WORD', target: 'event', code: e.code, assumptions: stop?.multi ? MULTI_WORD : FIRST_WORD },
-    `Keyword ${JSON.stringify(stop?.word ?? raw)}`, `${ctx.what()}, and the keyword of a text is its first word${stop?.multi ? ' (or a multi-word STOP phrase at its start)' : ''}`);
+    KEYWORD_HEAD(stop?.word ?? raw), stop?.multi ? MULTI_WORD_WHY : FIRST_WORD_WHY);
 
 const globalStop = (ctx: Ctx, e: MoEvent | QueueMoEvent, n: NumberState, c: CodeState, word: string): void => {
   if (e.type === 'api.queueMO') {
-    if (ctx.full) ctx.decide({ ruleId: 'API-OPT-OUT', target: 'event', code: e.code, changed: false },
+    if (ctx.full) ctx.decideWhy({ ruleId: 'API-OPT-OUT', target: 'event', code: e.code, changed: false },
       `Opt-out through REST`, `queueMO is treated exactly as if the handset had sent ${word}, so STOP-CODE-WIDE applies`);
   }
-  codeWideStop(ctx, n, c, 'STOP-CODE-WIDE', NONE, () => `${word} is a global STOP word and opts out of every keyword on its code`);
+  codeWideStop(ctx, n, c, 'STOP-CODE-WIDE', NONE, () => GLOBAL_STOP(word));
 };
 
 /** A text whose first word is a keyword of the code. */
@@ -81,21 +101,21 @@ const keywordText = (ctx: Ctx, e: MoEvent | QueueMoEvent, n: NumberState, c: Cod
   switch (kind) {
     case 'stop':
       if (ctx.a.customStopCodeWide) {
-        codeWideStop(ctx, n, c, 'STOP-CUSTOM', CUSTOM_STOP, () => `${idx.def.keyword} is a custom STOP keyword of ${e.code}, which acts like a global STOP word there`);
+        codeWideStop(ctx, n, c, 'STOP-CUSTOM', CUSTOM_STOP, () => CUSTOM_STOP_WHY(idx.def.keyword, e.code));
       } else {
         if (ctx.full) ctx.decide({ ruleId: 'STOP-CUSTOM', target: 'event', code: e.code, assumptions: CUSTOM_STOP, changed: false },
-          `Nothing changed`, `${ctx.what()}; ${idx.def.keyword} is a custom STOP keyword but is assumed not to opt out code-wide`);
+          'Nothing changed', CUSTOM_STOP_NOT_WIDE(idx.def.keyword));
         revoke(ctx, c, 'STOP-CUSTOM');
       }
       return;
     case 'help':
-      if (ctx.full) ctx.decide({ ruleId: 'HELP', target: 'event', code: e.code, changed: false }, 'Nothing changed', `${ctx.what()}; ${idx.def.keyword} is a HELP keyword, which only answers with help text`);
+      if (ctx.full) ctx.decide({ ruleId: 'HELP', target: 'event', code: e.code, changed: false }, 'Nothing changed', HELP_WHY(idx.def.keyword));
       return;
     case 'opt-in':
       optInKeyword(ctx, n, c, idx);
       return;
     case 'outbound':
-      unknownKeyword(ctx, c, () => `${idx.def.keyword} is an outbound keyword with no opt-in template`);
+      unknownKeyword(ctx, c, () => OUTBOUND_WHY(idx.def.keyword));
       return;
     default: {
       const never: never = kind;
@@ -110,25 +130,25 @@ const keywordText = (ctx: Ctx, e: MoEvent | QueueMoEvent, n: NumberState, c: Cod
  */
 const codeWideStop = (ctx: Ctx, n: NumberState, c: CodeState, ruleId: RuleId, assumptions: readonly AssumptionName[], why: () => string): void => {
   if (c.subs.size === 0) {
-    if (ctx.full) ctx.decide({ ruleId, target: 'event', code: c.code, assumptions, changed: false }, `Nothing to opt out of on ${c.code}`, `${ctx.what()}; ${why()}, but the number has no subscription there (recorded)`);
+    if (ctx.full) ctx.decide({ ruleId, target: 'event', code: c.code, assumptions, changed: false }, NOTHING_ON(c.code), NO_SUB_THERE(why()));
   }
   const subs = c.subs.values();
   for (let i = 0; i < subs.length; i++) {
     const s = subs[i]!;
     if (s.status === 'OptedOut' && s.byStop) {
       if (ctx.full) ctx.decide({ ruleId, target: 'subscription', code: c.code, keyword: s.keyword, from: 'OptedOut', to: 'OptedOut', assumptions },
-        `${s.keyword} on ${c.code} stays OptedOut`, `${ctx.what()}; ${why()}`);
+        stays(s.keyword, c.code, 'OptedOut'), afterSemicolon(why()));
       continue;
     }
-    ctx.setSub(c, s.key, s.keyword, 'OptedOut', ruleId, assumptions, () => `${ctx.what()}, and ${why()}`, true);
+    ctx.setSub(c, s.key, s.keyword, 'OptedOut', ruleId, assumptions, () => afterAnd(why()), true);
   }
   // The subscriber's own STOP honours any earlier plain-words revocation.
   c.revokedAt = undefined;
   c.revokedBy = undefined;
   for (const other of n.codes.values()) {
     if (other !== c && isSendable(ctx.a, n, other)) {
-      ctx.flag('OTHER-CODE-STILL-SENDING', ruleId, other.code, undefined,
-        () => `${n.mobileNumber} opted out on ${c.code} on ${fmtTime(ctx.at)} but is still sendable on ${other.code}`);
+      ctx.flagText('OTHER-CODE-STILL-SENDING', ruleId, other.code, undefined,
+        () => [n.mobileNumber, ' opted out on ', c.code, ' on ', fmtTime(ctx.at), ' but is still sendable on ', other.code].join(''));
     }
   }
 };
@@ -138,14 +158,14 @@ const optInKeyword = (ctx: Ctx, n: NumberState, c: CodeState, k: KeywordIndex): 
   const name = k.def.keyword;
   if (s?.status === 'OptedIn') {
     if (ctx.full) ctx.decide({ ruleId: 'TEMPLATE-DUPLICATE', target: 'subscription', code: c.code, keyword: name, from: 'OptedIn', to: 'OptedIn' },
-      `${name} on ${c.code} stays OptedIn`, `${ctx.what()}, and the number is already opted in to ${name}`);
+      stays(name, c.code, 'OptedIn'), ALREADY_IN(name));
     return;
   }
   let ruleOverride: RuleId | undefined;
   if (s?.status === 'OptedOut') {
     if (!ctx.a.reoptInByKeyword) {
       if (ctx.full) ctx.decide({ ruleId: 'TEMPLATE-AFTER-STOP', target: 'subscription', code: c.code, keyword: name, from: 'OptedOut', to: 'OptedOut', assumptions: AFTER_STOP },
-        `${name} on ${c.code} stays OptedOut`, `${ctx.what()}, and texting an opt-in keyword after opting out is assumed not to restart its opt-in`);
+        stays(name, c.code, 'OptedOut'), `, and texting an opt-in keyword after opting out is assumed not to restart its opt-in`);
       return;
     }
     ruleOverride = 'TEMPLATE-AFTER-STOP';
@@ -155,19 +175,19 @@ const optInKeyword = (ctx: Ctx, n: NumberState, c: CodeState, k: KeywordIndex): 
   const again = ruleOverride ? ' after having opted out of it, which restarts its opt-in as the subscriber\'s own new consent' : '';
   switch (template) {
     case 'single':
-      ctx.setSub(c, k.key, name, 'OptedIn', ruleOverride ?? 'TEMPLATE-SINGLE', assumed, () => `${ctx.what()}${again}; ${name} is a single opt-in keyword`);
+      ctx.setSub(c, k.key, name, 'OptedIn', ruleOverride ?? 'TEMPLATE-SINGLE', assumed, () => SINGLE(again, name));
       ownConsent(c);
       return;
     case 'double':
     case 'age': {
       const hours = k.def.windowHours ?? ctx.a.doubleOptInWindowHours;
       const windowEnds = ctx.at + hours * 3_600_000;
-      const assumptions = k.def.windowHours === undefined ? (ruleOverride ? [...AFTER_STOP, ...WINDOW] : WINDOW) : assumed;
+      const assumptions = k.def.windowHours === undefined ? (ruleOverride ? AFTER_STOP_WINDOW : WINDOW) : assumed;
       const rule: RuleId = ruleOverride ?? (template === 'age' ? 'TEMPLATE-AGE' : 'TEMPLATE-DOUBLE-START');
       // Built inside the thunk: only 'full' mode reads it.
       const asks = (): string => (template === 'age' ? `an age of at least ${k.def.minimumAge ?? 0}` : `a reply of ${[...k.responses].join(' or ')}`);
       ctx.setSub(c, k.key, name, 'OptInPending', rule, assumptions,
-        () => `${ctx.what()}${again}; ${name} is a ${template === 'age' ? 'age-verified' : 'double'} opt-in keyword, which waits for ${asks()} until ${fmtTime(windowEnds)} (${hours} h)`,
+        () => `${again}; ${name} is a ${template === 'age' ? 'age-verified' : 'double'} opt-in keyword, which waits for ${asks()} until ${fmtTime(windowEnds)} (${hours} h)`,
         false, windowEnds);
       return;
     }
@@ -203,27 +223,27 @@ const reply = (ctx: Ctx, c: CodeState, first: string): boolean => {
   const assumptions = k.def.windowHours === undefined ? WINDOW : NONE;
   if (s.windowEnds === undefined || !(ctx.at <= s.windowEnds)) {
     if (ctx.full) ctx.decide({ ruleId: 'TEMPLATE-DOUBLE-EXPIRED', target: 'subscription', code: c.code, keyword: name, from: 'OptInPending', to: 'OptInPending', assumptions },
-      `${name} on ${c.code} stays OptInPending`, `${ctx.what()}, after the opt-in window closed${s.windowEnds === undefined ? '' : ` on ${fmtTime(s.windowEnds)}`}; a late reply does nothing and pending counts as opted out`);
+      stays(name, c.code, 'OptInPending'), `, after the opt-in window closed${s.windowEnds === undefined ? '' : ` on ${fmtTime(s.windowEnds)}`}; a late reply does nothing and pending counts as opted out`, s.windowEnds !== undefined);
     return true;
   }
   if (k.def.optIn === 'double') {
-    ctx.setSub(c, key, name, 'OptedIn', 'TEMPLATE-DOUBLE-CONFIRM', assumptions, () => `${ctx.what()}, a valid response while the window was open`);
+    ctx.setSub(c, key, name, 'OptedIn', 'TEMPLATE-DOUBLE-CONFIRM', assumptions, () => `, a valid response while the window was open`);
     ownConsent(c);
     return true;
   }
   const age = Number(first);
   const min = k.def.minimumAge ?? 0;
   if (age >= min) {
-    ctx.setSub(c, key, name, 'OptedIn', 'TEMPLATE-AGE', assumptions, () => `${ctx.what()}, an age of at least ${min} while the window was open`);
+    ctx.setSub(c, key, name, 'OptedIn', 'TEMPLATE-AGE', assumptions, () => AGE_OK(min));
     ownConsent(c);
   } else {
-    ctx.setSub(c, key, name, 'NotOptedIn', 'TEMPLATE-AGE', assumptions, () => `${ctx.what()}, an age below the minimum of ${min}`);
+    ctx.setSub(c, key, name, 'NotOptedIn', 'TEMPLATE-AGE', assumptions, () => AGE_LOW(min));
   }
   return true;
 };
 
 const unknownKeyword = (ctx: Ctx, c: CodeState, why: () => string): void => {
-  if (ctx.full) ctx.decide({ ruleId: 'UNKNOWN-KEYWORD', target: 'event', code: c.code, changed: false }, 'Nothing changed', `${ctx.what()}; ${why()}`);
+  if (ctx.full) ctx.decide({ ruleId: 'UNKNOWN-KEYWORD', target: 'event', code: c.code, changed: false }, 'Nothing changed', afterSemicolon(why()));
   const e = ctx.event;
   if ((e.type === 'mo' || e.type === 'api.queueMO') && readsLikeOptOut(e.text)) revoke(ctx, c, 'UNKNOWN-KEYWORD');
 };
@@ -231,7 +251,7 @@ const unknownKeyword = (ctx: Ctx, c: CodeState, why: () => string): void => {
 /** A plain-words revocation: flag it and start the FCC 10-business-day clock. */
 const revoke = (ctx: Ctx, c: CodeState, ruleId: RuleId): void => {
   ctx.flag('NONKEYWORD-OPTOUT', ruleId, c.code, undefined,
-    () => `${ctx.what()}: an opt-out request in words that are not a STOP keyword, so MobileConnect changed nothing, yet consent may be revoked by any reasonable means (FCC 24-24)`);
+    () => ': an opt-out request in words that are not a STOP keyword, so MobileConnect changed nothing, yet consent may be revoked by any reasonable means (FCC 24-24)');
   if (c.revokedAt === undefined) {
     c.revokedAt = ctx.at;
     c.revokedBy = ctx.event.id;

@@ -3,6 +3,7 @@ import type { AssumptionName } from './assumptions';
 import type { Ctx } from './context';
 import { fmtTime } from './explain-text';
 import type { CodeState, NumberState } from './state';
+import { afterSemicolon, text1 } from './text-cache';
 import { blockReason, isSendable } from './verdicts';
 
 const DAY = 86_400_000;
@@ -29,6 +30,15 @@ const keywordName = (ctx: Ctx, c: CodeState, keywordKey: string | undefined): st
 const INACTIVE: readonly AssumptionName[] = ['inactiveBlocksSend'];
 const UNDELIVERABLE: readonly AssumptionName[] = ['undeliverableBlocksSend'];
 const NONE: readonly AssumptionName[] = [];
+
+// Reason parts shared per code, keyword or block reason ('full' mode; see text-cache.ts).
+const SENT_ON = text1((code: string) => `Sent on ${code}`);
+const DELIVERED_ON = text1((code: string) => `Delivered on ${code} although not sendable`);
+const NOT_SENT_ON = text1((code: string) => `Not sent on ${code}`);
+const SENDABLE = 'the number was sendable there (a keyword opted in)';
+const OPTED_OUT_OF = text1((keyword: string | undefined) => `the number is opted out of ${keyword}`);
+const NOT_SENDABLE = text1((block: string) => `the number was not sendable there: ${block}`);
+const SKIPPED = text1((why: string) => `; ${why}; the platform skips the message (an activity still shows success)`);
 
 /**
  * Records whether the number was sendable on the code and whether a message went out.
@@ -68,20 +78,18 @@ export const sendCheck = (ctx: Ctx, n: NumberState, c: CodeState, platformChecks
 const recordSendCheck = (ctx: Ctx, n: NumberState, c: CodeState, platformChecks: boolean, keywordKey: string | undefined, sendable: boolean, keywordBlocked: boolean, sent: boolean): void => {
   const kw = keywordName(ctx, c, keywordKey);
   const assumptions = ctx.a.inactiveBlocksSend && n.contact === 'Inactive' ? INACTIVE : ctx.a.undeliverableBlocksSend && n.undeliverable ? UNDELIVERABLE : NONE;
-  const headline = sent ? (sendable ? `Sent on ${c.code}` : `Delivered on ${c.code} although not sendable`) : `Not sent on ${c.code}`;
-  const why = sendable ? 'the number was sendable there (a keyword opted in)'
-    : keywordBlocked ? `the number is opted out of ${kw}` : `the number was not sendable there: ${blockReason(ctx.a, n, c)}`;
-  const outcome = platformChecks ? (sent ? '' : '; the platform skips the message (an activity still shows success)') : '';
+  const headline = sent ? (sendable ? SENT_ON(c.code) : DELIVERED_ON(c.code)) : NOT_SENT_ON(c.code);
+  const why = sendable ? SENDABLE : keywordBlocked ? OPTED_OUT_OF(kw) : NOT_SENDABLE(blockReason(ctx.a, n, c));
   // keyword undefined when there is none: decisions have one fixed shape, and JSON leaves it out.
-  ctx.decide({ ruleId: 'SEND-CHECK', target: 'event', code: c.code, keyword: kw, sendable, sent, changed: false, assumptions }, headline, `${ctx.what()}; ${why}${outcome}`);
+  ctx.decide({ ruleId: 'SEND-CHECK', target: 'event', code: c.code, keyword: kw, sendable, sent, changed: false, assumptions }, headline, platformChecks && !sent ? SKIPPED(why) : afterSemicolon(why));
 };
 
 const sentWhileBlocked = (ctx: Ctx, n: NumberState, c: CodeState, keywordKey: string | undefined): void =>
-  ctx.flag('SENT-WHILE-BLOCKED', 'SEND-CHECK', c.code, keywordName(ctx, c, keywordKey), () => `${ctx.what()}, but ${n.mobileNumber} was not sendable on ${c.code}: ${blockReason(ctx.a, n, c)}`);
+  ctx.flag('SENT-WHILE-BLOCKED', 'SEND-CHECK', c.code, keywordName(ctx, c, keywordKey), () => [', but ', n.mobileNumber, ' was not sendable on ', c.code, ': ', blockReason(ctx.a, n, c)].join(''));
 
 const pendingTreatedAsOptedIn = (ctx: Ctx, c: CodeState, keywordKey: string | undefined): void =>
-  ctx.flag('PENDING-TREATED-AS-OPTED-IN', 'SEND-CHECK', c.code, keywordName(ctx, c, keywordKey), () => `${ctx.what()} for a subscription that was only opt-in pending, which counts as opted out`);
+  ctx.flag('PENDING-TREATED-AS-OPTED-IN', 'SEND-CHECK', c.code, keywordName(ctx, c, keywordKey), () => ' for a subscription that was only opt-in pending, which counts as opted out');
 
 const lateOptOut = (ctx: Ctx, c: CodeState, revokedAt: number, keywordKey: string | undefined, deadline: number): void =>
   ctx.flag('LATE-OPTOUT-HONOURED', 'SEND-CHECK', c.code, keywordName(ctx, c, keywordKey),
-    () => `${ctx.what()}, more than ${REVOCATION_BUSINESS_DAYS} business days after the subscriber asked to stop in plain words (${c.revokedBy ?? '?'} on ${fmtTime(revokedAt)}; deadline ${fmtTime(deadline)})`);
+    () => [', more than ', REVOCATION_BUSINESS_DAYS, ' business days after the subscriber asked to stop in plain words (', c.revokedBy ?? '?', ' on ', fmtTime(revokedAt), '; deadline ', fmtTime(deadline), ')'].join(''));
