@@ -1,6 +1,6 @@
 /**
  * `npm run bench`: runs every registered benchmark and prints one figure per line
- * (`name: value unit`), or with `--json` one JSON object of all figures.
+ * (`name: value unit`), or with `--json` one JSON object of all figures; `--only=a,b` runs those.
  */
 import { coldLoad } from './load-bench';
 import { BENCHES } from './registry';
@@ -9,10 +9,11 @@ async function main(): Promise<void> {
   const cold = process.argv.indexOf('--cold-load');
   if (cold > 0) return coldLoad(process.argv[cold + 1]!);
   const json = process.argv.includes('--json');
-  const only = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length);
+  // --only=load,desktop: exact names (so `load` does not also run `load5M`).
+  const only = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length).split(',');
   const figures: Record<string, number> = {};
   for (const bench of BENCHES) {
-    if (only && !bench.name.includes(only)) continue;
+    if (only && !only.includes(bench.name)) continue;
     if (!json) console.log(`# ${bench.name}: ${bench.description}`);
     const result = await bench.run();
     for (const [name, value] of Object.entries(result)) {
