@@ -7,8 +7,8 @@ import type { AssumptionName, Assumptions } from './assumptions';
 import { describeEvent } from './event-text';
 import { reasonText, sentence } from './explain-text';
 import type { Change, Decision, RaisedFlag, Step } from './replay-types';
-import { RULES } from './rules-catalog';
 import type { FlagId, RuleId } from './rule-ids';
+import { contactDecision, eventDecision, sendDecision, subscriptionDecision } from './decisions';
 import { contactHeadline, headlineFor } from './headlines';
 import { codeState, numberState, type CodeState, type NumberState, type SubState, type SubStatus, type World } from './state';
 
@@ -23,7 +23,7 @@ export interface CodeIndex {
   readonly keywords: ReadonlyMap<string, KeywordIndex>;
 }
 
-const NO_ASSUMPTIONS: readonly AssumptionName[] = [];
+export const NO_ASSUMPTIONS: readonly AssumptionName[] = [];
 /** Most steps raise no flag and many change nothing: they share one frozen empty list (fewer objects to keep). */
 const NOTHING: readonly never[] = Object.freeze([]);
 /**
@@ -41,7 +41,6 @@ const exact = <T>(xs: readonly T[], n: number): T[] => {
 };
 const kept = <T>(xs: readonly T[], n: number): readonly T[] => (n === 0 ? NOTHING : exact(xs, n));
 const DEFAULT_RESPONSES = ['Y', 'YES'];
-type DecisionFields = Omit<Decision, 'eventId' | 'mobileNumber' | 'sources' | 'reason' | 'assumptions' | 'changed'> & { assumptions?: readonly AssumptionName[]; changed?: boolean };
 
 export class Ctx {
   readonly full: boolean;
@@ -56,6 +55,8 @@ export class Ctx {
   // `length = 0` is a builtin call); `step()` hands out exact-size copies (fresh arrays grown by push
   // keep 17 slots each, and 'full' replays keep every step).
   event!: ScenarioEvent;
+  eventId = '';
+  mobileNumber = '';
   at = 0;
   private readonly decisions: Decision[] = [];
   private nDecisions = 0;
@@ -115,6 +116,10 @@ export class Ctx {
 
   begin(event: ScenarioEvent, at: number): void {
     this.event = event;
+    // Read once per step: events of different types have different shapes, so each read of an
+    // event's field is megamorphic.
+    this.eventId = event.id;
+    this.mobileNumber = event.mobileNumber;
     this.at = at;
     this.whatText = undefined;
     this.nDecisions = 0;
@@ -168,26 +173,39 @@ export class Ctx {
   }
 
   /**
-   * Records a decision ('full' mode only) whose reason is "Headline: <what happened><rest> (citation)".
-   * Callers check `ctx.full` first and pass the texts built: thunks here cost two closures per
-   * decision for nothing. Shared headlines and rests make the reason a small rope (see reasonText);
-   * `once`: the rest names an instant, so it is not worth caching.
+   * Decisions ('full' mode only; callers check `ctx.full` first and pass the texts built — thunks
+   * here cost two closures per decision for nothing). The reason is "Headline: <what happened><rest>
+   * (citation)": shared headlines and rests make it a small rope (see reasonText); `once`: the rest
+   * names an instant, so it is not worth caching.
    */
-  decide(d: DecisionFields, headline: string, rest: string, once = false): void {
+  decideEvent(ruleId: RuleId, code: string | undefined, assumptions: readonly AssumptionName[], headline: string, rest: string): void {
     if (!this.full) return;
-    const assumptions = d.assumptions ?? NO_ASSUMPTIONS;
-    this.record(d, assumptions, reasonText(headline, this.what(), rest, d.ruleId, assumptions, this.a, once));
+    this.decisions[this.nDecisions++] = eventDecision(ruleId, this.eventId, this.mobileNumber, code, assumptions, this.reason(headline, rest, ruleId, assumptions, false));
   }
 
-  /** A decision whose reason does not start with what happened: "Headline: why (citation)". */
-  decideWhy(d: DecisionFields, headline: string, why: string): void {
+  /** An event decision whose reason does not start with what happened: "Headline: why (citation)". */
+  decideEventWhy(ruleId: RuleId, code: string, headline: string, why: string): void {
     if (!this.full) return;
-    const assumptions = d.assumptions ?? NO_ASSUMPTIONS;
-    this.record(d, assumptions, sentence(headline, why, d.ruleId, assumptions, this.a));
+    this.decisions[this.nDecisions++] = eventDecision(ruleId, this.eventId, this.mobileNumber, code, NO_ASSUMPTIONS, sentence(headline, why, ruleId, NO_ASSUMPTIONS, this.a));
   }
 
-  private record(d: DecisionFields, assumptions: readonly AssumptionName[], reason: string): void {
-    this.decisions[this.nDecisions++] = decision(d, this.event, assumptions, reason);
+  decideSub(ruleId: RuleId, code: string, keyword: string, from: SubscriptionStatus, to: SubscriptionStatus, assumptions: readonly AssumptionName[], headline: string, rest: string, once = false): void {
+    if (!this.full) return;
+    this.decisions[this.nDecisions++] = subscriptionDecision(ruleId, this.eventId, this.mobileNumber, code, keyword, from, to, assumptions, this.reason(headline, rest, ruleId, assumptions, once));
+  }
+
+  decideContact(ruleId: RuleId, from: ContactStatus | 'None', to: ContactStatus | 'None', changed: boolean, assumptions: readonly AssumptionName[], headline: string, rest: string): void {
+    if (!this.full) return;
+    this.decisions[this.nDecisions++] = contactDecision(ruleId, this.eventId, this.mobileNumber, from, to, changed, assumptions, this.reason(headline, rest, ruleId, assumptions, false));
+  }
+
+  decideSend(ruleId: RuleId, code: string, keyword: string | undefined, sendable: boolean | undefined, sent: boolean, assumptions: readonly AssumptionName[], headline: string, rest: string): void {
+    if (!this.full) return;
+    this.decisions[this.nDecisions++] = sendDecision(ruleId, this.eventId, this.mobileNumber, code, keyword, sendable, sent, assumptions, this.reason(headline, rest, ruleId, assumptions, false));
+  }
+
+  private reason(headline: string, rest: string, ruleId: RuleId, assumptions: readonly AssumptionName[], once: boolean): string {
+    return reasonText(headline, this.what(), rest, ruleId, assumptions, this.a, once);
   }
 
   /** Sets a subscription, records the change and its decision (`why`: the reason after what happened). Returns the previous status. */
@@ -198,11 +216,11 @@ export class Ctx {
     let s: SubState | undefined = c.subs.get(key);
     const from: SubscriptionStatus = s?.status ?? 'None';
     if (s === undefined) {
-      s = { key, status: to, keyword, eventId: this.event.id, ruleId, assumptions, windowEnds, byStop };
+      s = { key, status: to, keyword, eventId: this.eventId, ruleId, assumptions, windowEnds, byStop };
       c.subs.put(s);
     } else {
       s.status = to;
-      s.eventId = this.event.id;
+      s.eventId = this.eventId;
       s.ruleId = ruleId;
       s.assumptions = assumptions;
       s.windowEnds = windowEnds;
@@ -217,15 +235,14 @@ export class Ctx {
    * 'none' mode included.
    */
   private recordSub(code: string, keyword: string, from: SubscriptionStatus, to: SubStatus, ruleId: RuleId, assumptions: readonly AssumptionName[], why: () => string, once: boolean): void {
-    if (from !== to) this.change({ kind: 'subscription', mobileNumber: this.event.mobileNumber, code, keyword, from, to, ruleId, assumptions });
-    this.decide({ ruleId, target: 'subscription', code, keyword, from, to, assumptions, changed: from !== to },
-      headlineFor(from, to, keyword, code), why(), once);
+    if (from !== to) this.change({ kind: 'subscription', mobileNumber: this.mobileNumber, code, keyword, from, to, ruleId, assumptions });
+    this.decideSub(ruleId, code, keyword, from, to, assumptions, headlineFor(from, to, keyword, code), why(), once);
   }
 
   setContact(n: NumberState, to: ContactStatus, ruleId: RuleId, why: () => string, assumptions: readonly AssumptionName[] = NO_ASSUMPTIONS): void {
     const from = n.contact;
     n.contact = to;
-    n.contactEventId = this.event.id;
+    n.contactEventId = this.eventId;
     n.contactRuleId = ruleId;
     if (this.full) this.recordContact(n, from, to, ruleId, why, assumptions);
   }
@@ -233,8 +250,7 @@ export class Ctx {
   /** Kept out of setContact for the same reason as recordSub. */
   private recordContact(n: NumberState, from: ContactStatus | undefined, to: ContactStatus, ruleId: RuleId, why: () => string, assumptions: readonly AssumptionName[]): void {
     if (from !== to) this.change({ kind: 'contact', mobileNumber: n.mobileNumber, from: from ?? 'None', to, ruleId });
-    this.decide({ ruleId, target: 'contact', from: from ?? 'None', to, assumptions },
-      contactHeadline(from, to), why());
+    this.decideContact(ruleId, from ?? 'None', to, (from ?? 'None') !== to, assumptions, contactHeadline(from, to), why());
   }
 
   /**
@@ -252,34 +268,9 @@ export class Ctx {
 
   private raise(flag: FlagId, ruleId: RuleId, code: string | undefined, keyword: string | undefined, reason: string): void {
     // Fixed shape; absent code/keyword stay undefined (JSON leaves them out).
-    const f: RaisedFlag = { flag, ruleId, eventId: this.event.id, at: this.event.at, mobileNumber: this.event.mobileNumber, code, keyword, reason };
+    const f: RaisedFlag = { flag, ruleId, eventId: this.eventId, at: this.event.at, mobileNumber: this.mobileNumber, code, keyword, reason };
     this.flags.push(f);
     this.flagPositions?.push(this.position);
     if (this.full) this.stepFlags[this.nFlags++] = f;
   }
 }
-
-/**
- * A decision without its undefined fields, for the usual combinations: a replay keeps every
- * decision, and each absent field saves 8 bytes (~4.5 MB per 100k events). Key order as in the
- * one full shape below, which JSON leaves the undefined fields out of — the JSON is the same.
- */
-const decision = (d: DecisionFields, ev: ScenarioEvent, assumptions: readonly AssumptionName[], reason: string): Decision => {
-  const { ruleId, code, keyword, target, from, to, sendable, sent } = d;
-  const changed = d.changed ?? (from !== to);
-  const sources = RULES[ruleId].sources;
-  const eventId = ev.id;
-  const mobileNumber = ev.mobileNumber;
-  if (sendable === undefined && sent === undefined) {
-    if (from !== undefined && to !== undefined) {
-      if (code !== undefined && keyword !== undefined) return { ruleId, eventId, mobileNumber, code, keyword, target, from, to, changed, assumptions, sources, reason };
-      if (code === undefined && keyword === undefined) return { ruleId, eventId, mobileNumber, target, from, to, changed, assumptions, sources, reason };
-    } else if (from === undefined && to === undefined && keyword === undefined && code !== undefined) {
-      return { ruleId, eventId, mobileNumber, code, target, changed, assumptions, sources, reason };
-    }
-  } else if (sendable !== undefined && sent !== undefined && code !== undefined && from === undefined && to === undefined) {
-    if (keyword === undefined) return { ruleId, eventId, mobileNumber, code, target, changed, sendable, sent, assumptions, sources, reason };
-    return { ruleId, eventId, mobileNumber, code, keyword, target, changed, sendable, sent, assumptions, sources, reason };
-  }
-  return { ruleId, eventId, mobileNumber, code, keyword, target, from, to, changed, sendable, sent, assumptions, sources, reason };
-};

@@ -1,7 +1,7 @@
 /** The engine: a pure function of (rulebook, scenario) → replay. */
 import type { Expectation, Gap, Scenario, ScenarioEvent } from '../model';
 import { assertNever, type Assumptions } from './assumptions';
-import { Ctx } from './context';
+import { Ctx, NO_ASSUMPTIONS } from './context';
 import { parseIsoMs } from './iso-time';
 import { checkExpectation } from './expectations';
 import type { Rulebook } from './rulebook';
@@ -128,7 +128,7 @@ export const replay = (rulebook: Rulebook, scenario: Readonly<Scenario>, options
 const apply = (ctx: Ctx, ev: ScenarioEvent, at: number): void => {
   ctx.begin(ev, at);
   if (ev.skipped === true) {
-    if (ctx.full) ctx.decide({ ruleId: 'EVENT-SKIPPED', target: 'event', changed: false }, 'Skipped', `, but the event is marked skipped and left out of the replay`);
+    if (ctx.full) ctx.decideEvent('EVENT-SKIPPED', undefined, NO_ASSUMPTIONS, 'Skipped', `, but the event is marked skipped and left out of the replay`);
   } else {
     dispatch(ctx, ev);
   }

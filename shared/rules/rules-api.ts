@@ -27,7 +27,7 @@ export const applyMessageContact = (ctx: Ctx, e: MessageContactEvent): void => {
   const wantsSub = e.subscribe || e.resubscribe;
   const k = e.keyword !== undefined ? ctx.keyword(e.code, e.keyword) : undefined;
   if (wantsSub && !k) {
-    if (ctx.full) ctx.decide({ ruleId: 'API-KEYWORD-REQUIRED', target: 'event', code: e.code, keyword: e.keyword, changed: false, sent: false },
+    if (ctx.full) ctx.decideSend('API-KEYWORD-REQUIRED', e.code, e.keyword, undefined, false, NONE,
       'Rejected by the platform, nothing changed',
       `; subscribe or resubscribe needs a keyword of ${e.code}${e.keyword === undefined ? ', and none was given' : `, and ${e.keyword} is not one`}`);
     return;
@@ -40,12 +40,12 @@ export const applyMessageContact = (ctx: Ctx, e: MessageContactEvent): void => {
       ctx.setSub(c, k.key, name, 'OptedIn', 'API-RESUBSCRIBE', NONE, () => `; resubscribe=true turns an opted-out subscription opted in`);
       ctx.flag('REOPTIN-AFTER-STOP', 'API-RESUBSCRIBE', e.code, name, () => [': the API re-opted ', e.mobileNumber, ' in to ', name, ' after an opt-out, without the subscriber\'s own new opt-in'].join(''));
     } else if (from === 'OptedOut' && e.subscribe) {
-      if (ctx.full) ctx.decide({ ruleId: 'API-SUBSCRIBE', target: 'subscription', code: e.code, keyword: name, from, to: from },
+      if (ctx.full) ctx.decideSub('API-SUBSCRIBE', e.code, name, from, from, NONE,
         stays(name, e.code, 'OptedOut'), `; subscribe=true without resubscribe leaves an opted-out subscription opted out, and the send is skipped`);
     } else if ((from === 'None' || from === 'NotOptedIn') && e.subscribe) {
       ctx.setSub(c, k.key, name, 'OptedIn', 'API-SUBSCRIBE', NONE, () => `; subscribe=true creates the keyword's subscription opted in when there is none`);
     } else if (wantsSub) {
-      if (ctx.full) ctx.decide({ ruleId: e.subscribe ? 'API-SUBSCRIBE' : 'API-RESUBSCRIBE', target: 'subscription', code: e.code, keyword: name, from, to: from },
+      if (ctx.full) ctx.decideSub(e.subscribe ? 'API-SUBSCRIBE' : 'API-RESUBSCRIBE', e.code, name, from, from, NONE,
         stays(name, e.code, from), e.subscribe ? NOTHING_FOR_SUBSCRIBE : NOTHING_FOR_RESUBSCRIBE);
     }
   }
@@ -73,12 +73,12 @@ export const applyJourneyLike = (ctx: Ctx, e: JourneySmsEvent | OutboundDeEvent)
       ctx.setSub(c, key, name, 'OptedIn', ruleId, assumptions, () => REGARDLESS(route));
       if (from === 'OptedOut') ctx.flag('REOPTIN-AFTER-STOP', ruleId, e.code, name, () => [': ', route, ' re-opted ', e.mobileNumber, ' in to ', name, ' after an opt-out'].join(''));
     } else {
-      if (ctx.full) ctx.decide({ ruleId, target: 'subscription', code: e.code, keyword: name, from, to: from, assumptions },
+      if (ctx.full) ctx.decideSub(ruleId, e.code, name, from, from, assumptions,
         stays(name, e.code, from),
         CREATE_ONLY(route));
     }
   } else {
-    if (ctx.full) ctx.decide({ ruleId: e.type === 'journey.sms' ? 'JOURNEY-CREATE-ONLY' : 'OUTBOUND-DE', target: 'event', code: e.code, changed: false },
+    if (ctx.full) ctx.decideEvent(e.type === 'journey.sms' ? 'JOURNEY-CREATE-ONLY' : 'OUTBOUND-DE', e.code, NONE,
       'Subscriptions unchanged', `; "subscribed only" changes no subscription and skips numbers that are not sendable`);
   }
   sendCheck(ctx, n, c, true);

@@ -67,13 +67,13 @@ export const applyImport = (ctx: Ctx, e: ImportEvent): void => {
       return;
     }
     case 'OptedOut':
-      if (ctx.full) ctx.decide({ ruleId: 'IMPORT-NO-REOPTIN', target: 'subscription', code: e.code, keyword: name, from, to: from },
+      if (ctx.full) ctx.decideSub('IMPORT-NO-REOPTIN', e.code, name, from, from, NONE,
         stays(name, e.code, 'OptedOut'), `; an import can never turn an opted-out subscription back to opted in, so the contact is still opted out`);
       return;
     case 'OptedIn':
     case 'OptInPending':
       if (ctx.a.importKeepsExisting || from === 'OptedIn') {
-        if (ctx.full) ctx.decide({ ruleId: 'IMPORT-NO-REOPTIN', target: 'subscription', code: e.code, keyword: name, from, to: from, assumptions: KEEPS },
+        if (ctx.full) ctx.decideSub('IMPORT-NO-REOPTIN', e.code, name, from, from, KEEPS,
           stays(name, e.code, from), EXISTING(from));
       } else {
         ctx.setSub(c, key, name, 'OptedIn', 'IMPORT-NO-REOPTIN', KEEPS, () => `; under this rulebook an import overrides a pending opt-in`);
@@ -110,7 +110,7 @@ export const applyApiContact = (ctx: Ctx, e: ApiContactEvent): void => {
   if (e.undeliverable !== undefined && e.undeliverable !== n.undeliverable) {
     n.undeliverable = e.undeliverable;
     if (ctx.full) ctx.change({ kind: 'contact', mobileNumber: n.mobileNumber, from: n.contact ?? 'None', to: n.contact ?? 'None', undeliverable: e.undeliverable, ruleId: 'API-CONTACT' });
-    if (ctx.full) ctx.decide({ ruleId: 'API-CONTACT', target: 'contact', from: n.contact ?? 'None', to: n.contact ?? 'None', changed: true, assumptions: UNDELIVERABLE },
+    if (ctx.full) ctx.decideContact('API-CONTACT', n.contact ?? 'None', n.contact ?? 'None', true, UNDELIVERABLE,
       `Number ${e.undeliverable ? 'held as undeliverable' : 'no longer undeliverable'}`, '');
   }
   const to = e.status ?? n.contact ?? 'Active';

@@ -84,12 +84,12 @@ const notAKeyword = (ctx: Ctx, e: MoEvent | QueueMoEvent, c: CodeState, raw: str
   unknownKeyword(ctx, c, () => NOT_A_KEYWORD(raw, e.code));
 
 const recordFirstWord = (ctx: Ctx, e: MoEvent | QueueMoEvent, stop: { word: string; multi: boolean } | undefined, raw: string): void =>
-  ctx.decide({ ruleId: 'MO-FIRST-WORD', target: 'event', code: e.code, assumptions: stop?.multi ? MULTI_WORD : FIRST_WORD },
+  ctx.decideEvent('MO-FIRST-WORD', e.code, stop?.multi ? MULTI_WORD : FIRST_WORD,
     KEYWORD_HEAD(stop?.word ?? raw), stop?.multi ? MULTI_WORD_WHY : FIRST_WORD_WHY);
 
 const globalStop = (ctx: Ctx, e: MoEvent | QueueMoEvent, n: NumberState, c: CodeState, word: string): void => {
   if (e.type === 'api.queueMO') {
-    if (ctx.full) ctx.decideWhy({ ruleId: 'API-OPT-OUT', target: 'event', code: e.code, changed: false },
+    if (ctx.full) ctx.decideEventWhy('API-OPT-OUT', e.code,
       `Opt-out through REST`, `queueMO is treated exactly as if the handset had sent ${word}, so STOP-CODE-WIDE applies`);
   }
   codeWideStop(ctx, n, c, 'STOP-CODE-WIDE', NONE, () => GLOBAL_STOP(word));
@@ -103,13 +103,13 @@ const keywordText = (ctx: Ctx, e: MoEvent | QueueMoEvent, n: NumberState, c: Cod
       if (ctx.a.customStopCodeWide) {
         codeWideStop(ctx, n, c, 'STOP-CUSTOM', CUSTOM_STOP, () => CUSTOM_STOP_WHY(idx.def.keyword, e.code));
       } else {
-        if (ctx.full) ctx.decide({ ruleId: 'STOP-CUSTOM', target: 'event', code: e.code, assumptions: CUSTOM_STOP, changed: false },
+        if (ctx.full) ctx.decideEvent('STOP-CUSTOM', e.code, CUSTOM_STOP,
           'Nothing changed', CUSTOM_STOP_NOT_WIDE(idx.def.keyword));
         revoke(ctx, c, 'STOP-CUSTOM');
       }
       return;
     case 'help':
-      if (ctx.full) ctx.decide({ ruleId: 'HELP', target: 'event', code: e.code, changed: false }, 'Nothing changed', HELP_WHY(idx.def.keyword));
+      if (ctx.full) ctx.decideEvent('HELP', e.code, NONE, 'Nothing changed', HELP_WHY(idx.def.keyword));
       return;
     case 'opt-in':
       optInKeyword(ctx, n, c, idx);
@@ -130,13 +130,13 @@ const keywordText = (ctx: Ctx, e: MoEvent | QueueMoEvent, n: NumberState, c: Cod
  */
 const codeWideStop = (ctx: Ctx, n: NumberState, c: CodeState, ruleId: RuleId, assumptions: readonly AssumptionName[], why: () => string): void => {
   if (c.subs.size === 0) {
-    if (ctx.full) ctx.decide({ ruleId, target: 'event', code: c.code, assumptions, changed: false }, NOTHING_ON(c.code), NO_SUB_THERE(why()));
+    if (ctx.full) ctx.decideEvent(ruleId, c.code, assumptions, NOTHING_ON(c.code), NO_SUB_THERE(why()));
   }
   const subs = c.subs.values();
   for (let i = 0; i < subs.length; i++) {
     const s = subs[i]!;
     if (s.status === 'OptedOut' && s.byStop) {
-      if (ctx.full) ctx.decide({ ruleId, target: 'subscription', code: c.code, keyword: s.keyword, from: 'OptedOut', to: 'OptedOut', assumptions },
+      if (ctx.full) ctx.decideSub(ruleId, c.code, s.keyword, 'OptedOut', 'OptedOut', assumptions,
         stays(s.keyword, c.code, 'OptedOut'), afterSemicolon(why()));
       continue;
     }
@@ -157,14 +157,14 @@ const optInKeyword = (ctx: Ctx, n: NumberState, c: CodeState, k: KeywordIndex): 
   const s = c.subs.get(k.key);
   const name = k.def.keyword;
   if (s?.status === 'OptedIn') {
-    if (ctx.full) ctx.decide({ ruleId: 'TEMPLATE-DUPLICATE', target: 'subscription', code: c.code, keyword: name, from: 'OptedIn', to: 'OptedIn' },
+    if (ctx.full) ctx.decideSub('TEMPLATE-DUPLICATE', c.code, name, 'OptedIn', 'OptedIn', NONE,
       stays(name, c.code, 'OptedIn'), ALREADY_IN(name));
     return;
   }
   let ruleOverride: RuleId | undefined;
   if (s?.status === 'OptedOut') {
     if (!ctx.a.reoptInByKeyword) {
-      if (ctx.full) ctx.decide({ ruleId: 'TEMPLATE-AFTER-STOP', target: 'subscription', code: c.code, keyword: name, from: 'OptedOut', to: 'OptedOut', assumptions: AFTER_STOP },
+      if (ctx.full) ctx.decideSub('TEMPLATE-AFTER-STOP', c.code, name, 'OptedOut', 'OptedOut', AFTER_STOP,
         stays(name, c.code, 'OptedOut'), `, and texting an opt-in keyword after opting out is assumed not to restart its opt-in`);
       return;
     }
@@ -222,7 +222,7 @@ const reply = (ctx: Ctx, c: CodeState, first: string): boolean => {
   const name = k.def.keyword;
   const assumptions = k.def.windowHours === undefined ? WINDOW : NONE;
   if (s.windowEnds === undefined || !(ctx.at <= s.windowEnds)) {
-    if (ctx.full) ctx.decide({ ruleId: 'TEMPLATE-DOUBLE-EXPIRED', target: 'subscription', code: c.code, keyword: name, from: 'OptInPending', to: 'OptInPending', assumptions },
+    if (ctx.full) ctx.decideSub('TEMPLATE-DOUBLE-EXPIRED', c.code, name, 'OptInPending', 'OptInPending', assumptions,
       stays(name, c.code, 'OptInPending'), `, after the opt-in window closed${s.windowEnds === undefined ? '' : ` on ${fmtTime(s.windowEnds)}`}; a late reply does nothing and pending counts as opted out`, s.windowEnds !== undefined);
     return true;
   }
@@ -243,7 +243,7 @@ const reply = (ctx: Ctx, c: CodeState, first: string): boolean => {
 };
 
 const unknownKeyword = (ctx: Ctx, c: CodeState, why: () => string): void => {
-  if (ctx.full) ctx.decide({ ruleId: 'UNKNOWN-KEYWORD', target: 'event', code: c.code, changed: false }, 'Nothing changed', afterSemicolon(why()));
+  if (ctx.full) ctx.decideEvent('UNKNOWN-KEYWORD', c.code, NONE, 'Nothing changed', afterSemicolon(why()));
   const e = ctx.event;
   if ((e.type === 'mo' || e.type === 'api.queueMO') && readsLikeOptOut(e.text)) revoke(ctx, c, 'UNKNOWN-KEYWORD');
 };

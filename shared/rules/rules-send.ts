@@ -81,7 +81,7 @@ const recordSendCheck = (ctx: Ctx, n: NumberState, c: CodeState, platformChecks:
   const headline = sent ? (sendable ? SENT_ON(c.code) : DELIVERED_ON(c.code)) : NOT_SENT_ON(c.code);
   const why = sendable ? SENDABLE : keywordBlocked ? OPTED_OUT_OF(kw) : NOT_SENDABLE(blockReason(ctx.a, n, c));
   // keyword undefined when there is none: decisions have one fixed shape, and JSON leaves it out.
-  ctx.decide({ ruleId: 'SEND-CHECK', target: 'event', code: c.code, keyword: kw, sendable, sent, changed: false, assumptions }, headline, platformChecks && !sent ? SKIPPED(why) : afterSemicolon(why));
+  ctx.decideSend('SEND-CHECK', c.code, kw, sendable, sent, assumptions, headline, platformChecks && !sent ? SKIPPED(why) : afterSemicolon(why));
 };
 
 const sentWhileBlocked = (ctx: Ctx, n: NumberState, c: CodeState, keywordKey: string | undefined): void =>
