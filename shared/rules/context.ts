@@ -138,21 +138,19 @@ export class Ctx {
     this.changes[this.nChanges++] = ch;
   }
 
-  // The last number looked up: consecutive events of one number (grouped replays, exports sorted by
-  // number) skip the world's hash lookup. A number's state object never changes once created.
+  // The last number looked up: in time-ordered replays, consecutive events of one number skip the
+  // world's hash lookup. A number's state object never changes once created.
   private lastNumber: string | undefined;
   private lastState: NumberState | undefined;
 
   /**
-   * Grouped replays: the current event's number is `n`. Pinning the event's own string makes `num`
-   * an identity check (each event of a parsed scenario holds its own copy of the digits).
+   * Grouped replays: every event of the current group is `group`'s number (rules only look up
+   * their own event's number), so `num` returns it without reading or comparing the digits.
    */
-  pin(mobileNumber: string, n: NumberState): void {
-    this.lastNumber = mobileNumber;
-    this.lastState = n;
-  }
+  group: NumberState | undefined;
 
   num(mobileNumber: string): NumberState {
+    if (this.group !== undefined) return this.group;
     if (mobileNumber === this.lastNumber) return this.lastState!;
     const n = numberState(this.world, mobileNumber);
     this.lastNumber = mobileNumber;

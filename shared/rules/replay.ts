@@ -152,16 +152,15 @@ const replayGrouped = (ctx: Ctx, events: readonly ScenarioEvent[], order: Uint32
   const created: NumberState[] | undefined = world.size === 0 ? new Array<NumberState>(starts.length - 1) : undefined;
   for (let g = 0; g + 1 < starts.length; g++) {
     const first = events[order[positions[starts[g]!]!]!]!.mobileNumber;
-    const n = created !== undefined ? (created[g] = newNumberState(first)) : numberState(world, first);
+    ctx.group = created !== undefined ? (created[g] = newNumberState(first)) : numberState(world, first);
     for (let j = starts[g]!; j < starts[g + 1]!; j++) {
       const p = positions[j]!;
-      const ev = events[order[p]!]!;
       ctx.position = p;
-      ctx.pin(ev.mobileNumber, n);
-      apply(ctx, ev, times[order[p]!]!);
+      apply(ctx, events[order[p]!]!, times[order[p]!]!);
       if (steps !== undefined) steps[p] = ctx.step(p);
     }
   }
+  ctx.group = undefined;
   if (created !== undefined) for (let g = 0; g < created.length; g++) world.set(created[g]!.mobileNumber, created[g]!);
   ctx.flagPositions = undefined;
   const flags = ctx.flags;
