@@ -76,13 +76,14 @@ const TAILS_PER_CITATION = 256;
  */
 export const reasonText = (headline: string, what: string, rest: string, ruleId: RuleId, assumptions: readonly AssumptionName[], a: Assumptions, once: boolean): string => {
   const c = cited(ruleId, assumptions, a);
-  if (once) return [headline, ': ', what, rest, ' ', c.text].join('');
-  let head = HEADS.get(headline);
-  if (head === undefined && HEADS.size < 4096) HEADS.set(headline, (head = flat(`${headline}: `)));
-  let tail = c.tails.get(rest);
-  if (tail === undefined && c.tails.size < TAILS_PER_CITATION) c.tails.set(rest, (tail = flat(`${rest} ${c.text}`)));
-  if (head === undefined || tail === undefined) return [headline, ': ', what, rest, ' ', c.text].join('');
-  return head + what + tail;
+  if (!once) {
+    let head = HEADS.get(headline);
+    if (head === undefined && HEADS.size < 4096) HEADS.set(headline, (head = flat(`${headline}: `)));
+    let tail = c.tails.get(rest);
+    if (tail === undefined && c.tails.size < TAILS_PER_CITATION) c.tails.set(rest, (tail = flat(`${rest} ${c.text}`)));
+    if (head !== undefined && tail !== undefined) return head + what + tail;
+  }
+  return [headline, ': ', what, rest, ' ', c.text].join('');
 };
 
 /**
