@@ -9,6 +9,7 @@ import { reasonText, sentence } from './explain-text';
 import type { Change, Decision, RaisedFlag, Step } from './replay-types';
 import type { FlagId, RuleId } from './rule-ids';
 import { contactDecision, eventDecision, sendDecision, subscriptionDecision } from './decisions';
+import { exact } from './exact';
 import { contactHeadline, headlineFor } from './headlines';
 import { codeState, numberState, type CodeState, type NumberState, type SubState, type SubStatus, type World } from './state';
 
@@ -26,19 +27,6 @@ export interface CodeIndex {
 export const NO_ASSUMPTIONS: readonly AssumptionName[] = [];
 /** Most steps raise no flag and many change nothing: they share one frozen empty list (fewer objects to keep). */
 const NOTHING: readonly never[] = Object.freeze([]);
-/**
- * The first `n` items as an exact-size array: literals for the usual few (slice is a builtin call).
- * Steps keep these; the scratch lists they copy from are reused.
- */
-const exact = <T>(xs: readonly T[], n: number): T[] => {
-  switch (n) {
-    case 0: return [];
-    case 1: return [xs[0]!];
-    case 2: return [xs[0]!, xs[1]!];
-    case 3: return [xs[0]!, xs[1]!, xs[2]!];
-    default: return xs.slice(0, n);
-  }
-};
 const kept = <T>(xs: readonly T[], n: number): readonly T[] => (n === 0 ? NOTHING : exact(xs, n));
 const DEFAULT_RESPONSES = ['Y', 'YES'];
 

@@ -8,17 +8,8 @@ import { assertNever } from './assumptions';
 import { fmtTime } from './explain-text';
 import { memo1, text1, text2 } from './text-cache';
 
-/** JSON-quoted texts seen so far: texts repeat (keywords), and JSON.stringify is a slow builtin call. */
-const QUOTED = new Map<string, string>();
-const quote = (s: string): string => {
-  let q = QUOTED.get(s);
-  if (q === undefined) {
-    q = JSON.stringify(s.length > 60 ? `${s.slice(0, 57)}...` : s);
-    // Bounded: free texts must not grow it without limit.
-    if (QUOTED.size < 4096) QUOTED.set(s, q);
-  }
-  return q;
-};
+/** JSON-quoted texts, kept: texts repeat (keywords), and JSON.stringify is a slow builtin call. */
+const quote = memo1((s: string): string => JSON.stringify(s.length > 60 ? `${s.slice(0, 57)}...` : s));
 const mode = (m: 'subscribedOnly' | 'subscribeAll'): string => (m === 'subscribeAll' ? 'subscribe all' : 'subscribed only');
 
 const MO = text2((text: string, code: string) => `the subscriber texted ${quote(text)} to ${code} on `);

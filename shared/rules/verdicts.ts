@@ -3,7 +3,9 @@ import type { Gap } from '../model';
 import type { AssumptionName, Assumptions } from './assumptions';
 import type { VerdictView } from './replay-types';
 import type { RuleId } from './rule-ids';
+import { exact } from './exact';
 import type { CodeState, NumberState, SubState } from './state';
+import { text1 } from './text-cache';
 
 /** Sendable on a code: a keyword OptedIn (pending never counts), contact not Inactive, not undeliverable. */
 export const isSendable = (a: Assumptions, n: NumberState, c: CodeState | undefined): boolean => {
@@ -49,15 +51,9 @@ class Bag<T> {
     items[this.n++] = x;
   }
 
-  /** An exact-size copy (a fresh, writable array): literals for the usual one or two (slice is a builtin call). */
+  /** An exact-size copy (a fresh, writable array). */
   copy(): T[] {
-    const xs = this.items;
-    switch (this.n) {
-      case 0: return [];
-      case 1: return [xs[0]!];
-      case 2: return [xs[0]!, xs[1]!];
-      default: return xs.slice(0, this.n);
-    }
+    return exact(this.items, this.n);
   }
 }
 
@@ -119,15 +115,7 @@ const make = (mobileNumber: string, code: string, verdict: VerdictView['verdict'
   ({ mobileNumber, code, verdict, sendable, reason, eventIds: EVENT_IDS.copy(), ruleIds: shared(RULE_IDS), assumptions: shared(ASSUMPTIONS) });
 
 /** "Not sendable on 12345: the number never opted in to any keyword there." per code, built once. */
-const NEVER = new Map<string, string>();
-const never = (code: string): string => {
-  let text = NEVER.get(code);
-  if (text === undefined) {
-    text = ['Not sendable on ', code, ': the number never opted in to any keyword there.'].join('');
-    if (NEVER.size < 1024) NEVER.set(code, text);
-  }
-  return text;
-};
+const never = text1((code: string) => `Not sendable on ${code}: the number never opted in to any keyword there.`);
 
 /**
  * `texts`: build the reason sentence. Replays without records ('none') leave it '' like their flag
