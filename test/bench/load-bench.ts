@@ -166,14 +166,11 @@ export async function benchLoad(opts: { rows: number; keepFile?: boolean }): Pro
     (globalThis as { gc?: () => void }).gc?.();
 
     let dbBytes = 0;
-    const stalls: number[] = [];
-    const peaks: number[] = [];
-    // What the parse worker takes off the thread that serves IPC: its busy wall time (event-loop
-    // utilization, which grows when other processes take the cores) and its own CPU time (which does not).
-    const busy: number[] = [];
-    const mainCpu: number[] = [];
-    const processCpu: number[] = [];
-    const load = async (deferIndexes: boolean, inThread = false): Promise<number> => {
+    // Per load, besides its time: what the parse worker takes off the thread that serves IPC — that
+    // thread's busy wall time (event-loop utilization, which grows when other processes take the
+    // cores) and its own CPU time (which does not) — the process's CPU, the longest stall and peak RSS.
+    interface LoadRun { seconds: number; stallMs: number; busy: number; mainCpu: number; processCpu: number; peakMB: number }
+    const load = async (deferIndexes: boolean, inThread = false): Promise<LoadRun> => {
       const ws = await Workspace.create();
       const monitor = stallMonitor();
       loadPeakRss = process.memoryUsage().rss;
@@ -182,40 +179,38 @@ export async function benchLoad(opts: { rows: number; keepFile?: boolean }): Pro
       const proc0 = process.cpuUsage();
       const t = performance.now();
       const result = await loadFiles(ws, [{ path }], { deferIndexes, ...(inThread ? { parseWorker: false } : {}) });
-      const s = seconds(t);
-      stalls.push(monitor.stop());
-      busy.push(nodePerformance.eventLoopUtilization(elu).active / 1000);
-      mainCpu.push(mainThreadCpuSeconds() - cpu0);
       const proc = process.cpuUsage(proc0);
-      processCpu.push((proc.user + proc.system) / 1e6);
-      peaks.push(Math.round(loadPeakRss / 1024 ** 2));
+      const run: LoadRun = {
+        seconds: seconds(t),
+        stallMs: monitor.stop(),
+        busy: nodePerformance.eventLoopUtilization(elu).active / 1000,
+        mainCpu: mainThreadCpuSeconds() - cpu0,
+        processCpu: (proc.user + proc.system) / 1e6,
+        peakMB: Math.round(loadPeakRss / 1024 ** 2),
+      };
       const file = result.files[0]!;
       if (file.rowsLoaded !== opts.rows) throw new Error(`loaded ${file.rowsLoaded} of ${opts.rows} rows: ${file.message ?? ''}`);
       dbBytes = databaseBytes(ws);
       ws.close();
       (globalThis as { gc?: () => void }).gc?.();
-      return s;
+      return run;
     };
     // Default (parse worker, indexes maintained during the load: never blocks the event loop long),
     // deferred indexes, and everything on one thread (the path without a worker bundle).
     // The VM this runs on changes speed by up to 2x within minutes, so the bare insert and the
     // default load alternate twice and each figure is the better of its two runs (the ratio too:
-    // best against best). Stalls and memory are the worse of the two.
+    // best against best; the CPU figures are the faster load's). Stalls and memory are the worse.
     const cold = coldLoadInChild(path, opts.rows);
-    const firstLoad = await load(false);
+    const first = await load(false);
     bareRuns.push(await bareInsert(path));
     (globalThis as { gc?: () => void }).gc?.();
-    const secondLoad = await load(false);
-    const loadSeconds = Math.min(firstLoad, secondLoad);
+    const second = await load(false);
+    const fast = first.seconds <= second.seconds ? first : second;
+    const slow = fast === first ? second : first;
+    const loadSeconds = fast.seconds;
     const bare = { insertOnly: Math.min(...bareRuns.map((b) => b.insertOnly)), total: Math.min(...bareRuns.map((b) => b.total)) };
-    // Indexes 0 and 1 are the two default loads: keep the worse stall and peak, and the CPU figures
-    // of the faster run, at index 0.
-    const faster = loadSeconds === firstLoad ? 0 : 1;
-    stalls.splice(0, 2, Math.max(stalls[0]!, stalls[1]!));
-    peaks.splice(0, 2, Math.max(peaks[0]!, peaks[1]!));
-    for (const xs of [busy, mainCpu, processCpu]) xs.splice(0, 2, xs[faster]!);
-    const loadDeferredSeconds = await load(true);
-    const loadInThreadSeconds = await load(false, true);
+    const deferred = await load(true);
+    const inThread = await load(false, true);
     return {
       rows: opts.rows,
       fileMB: round(bytes / 1024 ** 2, 1),
@@ -223,31 +218,31 @@ export async function benchLoad(opts: { rows: number; keepFile?: boolean }): Pro
       bareInsertSeconds: round(bare.insertOnly),
       bareReadSplitInsertSeconds: round(bare.total),
       loadSeconds: round(loadSeconds),
-      loadSecondsOtherRun: round(Math.max(firstLoad, secondLoad)),
+      loadSecondsOtherRun: round(slow.seconds),
       bareInsertSecondsOtherRun: round(Math.max(...bareRuns.map((b) => b.insertOnly))),
-      loadDeferredIndexesSeconds: round(loadDeferredSeconds),
+      loadDeferredIndexesSeconds: round(deferred.seconds),
       ratioToBareInsert: round(loadSeconds / bare.insertOnly),
-      loadLongestStallMs: Math.round(stalls[0]!),
+      loadLongestStallMs: Math.round(Math.max(first.stallMs, second.stallMs)),
       loadColdProcessLongestStallMs: Math.round(cold.stallMs),
       loadColdProcessSeconds: round(cold.seconds),
-      loadDeferredLongestStallMs: Math.round(stalls[1]!),
-      loadMainThreadBusySeconds: round(busy[0]!),
-      loadMainThreadCpuSeconds: round(mainCpu[0]!),
-      loadProcessCpuSeconds: round(processCpu[0]!),
-      loadInThreadSeconds: round(loadInThreadSeconds),
-      loadInThreadMainThreadBusySeconds: round(busy[2]!),
-      loadInThreadMainThreadCpuSeconds: round(mainCpu[2]!),
-      loadInThreadProcessCpuSeconds: round(processCpu[2]!),
-      ratioInThreadToBareInsert: round(loadInThreadSeconds / bare.insertOnly),
-      loadInThreadLongestStallMs: Math.round(stalls[2]!),
-      ratioDeferredToBareInsert: round(loadDeferredSeconds / bare.insertOnly),
+      loadDeferredLongestStallMs: Math.round(deferred.stallMs),
+      loadMainThreadBusySeconds: round(fast.busy),
+      loadMainThreadCpuSeconds: round(fast.mainCpu),
+      loadProcessCpuSeconds: round(fast.processCpu),
+      loadInThreadSeconds: round(inThread.seconds),
+      loadInThreadMainThreadBusySeconds: round(inThread.busy),
+      loadInThreadMainThreadCpuSeconds: round(inThread.mainCpu),
+      loadInThreadProcessCpuSeconds: round(inThread.processCpu),
+      ratioInThreadToBareInsert: round(inThread.seconds / bare.insertOnly),
+      loadInThreadLongestStallMs: Math.round(inThread.stallMs),
+      ratioDeferredToBareInsert: round(deferred.seconds / bare.insertOnly),
       ratioToBareReadSplitInsert: round(loadSeconds / bare.total),
       rowsPerSecond: Math.round(opts.rows / loadSeconds),
       databaseMB: round(dbBytes / 1024 ** 2, 1),
       peakRssMBDuringBare: Math.round(bareRss / 1024 ** 2),
       peakRssMB: Math.round(peakRss / 1024 ** 2),
-      peakRssMBLoad: peaks[0]!,
-      peakRssMBLoadInThread: peaks[2]!,
+      peakRssMBLoad: Math.max(first.peakMB, second.peakMB),
+      peakRssMBLoadInThread: inThread.peakMB,
     };
   } finally {
     clearInterval(sampler);
