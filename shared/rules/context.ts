@@ -24,6 +24,7 @@ export interface CodeIndex {
   readonly keywords: ReadonlyMap<string, KeywordIndex>;
 }
 
+/** The one empty assumptions list (the citation cache keys on the list object). */
 export const NO_ASSUMPTIONS: readonly AssumptionName[] = [];
 /** Most steps raise no flag and many change nothing: they share one frozen empty list (fewer objects to keep). */
 const NOTHING: readonly never[] = Object.freeze([]);

@@ -1,14 +1,13 @@
 /** Sending routes that may subscribe: messageContact, Journey Builder, Outbound to a DE, plain sends. */
 import type { JourneySmsEvent, MessageContactEvent, OutboundDeEvent, SendEvent } from '../model';
 import type { AssumptionName } from './assumptions';
-import type { Ctx } from './context';
+import { NO_ASSUMPTIONS as NONE, type Ctx } from './context';
 import { stays } from './headlines';
 import { otherOptedOut } from './rules-import';
 import type { RuleId } from './rule-ids';
 import { sendCheck } from './rules-send';
 import { text1 } from './text-cache';
 
-const NONE: readonly AssumptionName[] = [];
 const JOURNEY: readonly AssumptionName[] = ['journeyResubscribes'];
 const OUTBOUND: readonly AssumptionName[] = ['outboundResubscribes'];
 

@@ -1,14 +1,13 @@
 /** Imports, manual UI edits and the Contacts API: IMPORT-*, UI-OPT-IN/OUT, API-CONTACT. */
 import type { ApiContactEvent, ImportEvent, UiEvent } from '../model';
 import type { AssumptionName } from './assumptions';
-import type { Ctx } from './context';
+import { NO_ASSUMPTIONS as NONE, type Ctx } from './context';
 import { stays } from './headlines';
 import type { CodeState } from './state';
 import { text1 } from './text-cache';
 
 const SCOPE: readonly AssumptionName[] = ['importUnsubscribeScope'];
 const KEEPS: readonly AssumptionName[] = ['importKeepsExisting'];
-const NONE: readonly AssumptionName[] = [];
 const UNDELIVERABLE: readonly AssumptionName[] = ['undeliverableBlocksSend'];
 
 // Reason rests as constants per branch: decisions share them (see reasonText in explain-text.ts).

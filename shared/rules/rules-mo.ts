@@ -1,7 +1,7 @@
 /** Inbound texts (`mo`, `api.queueMO`): MO-FIRST-WORD, STOP, templates, HELP, UNKNOWN-KEYWORD. */
 import type { MoEvent, QueueMoEvent } from '../model';
 import type { AssumptionName } from './assumptions';
-import type { Ctx, KeywordIndex } from './context';
+import { NO_ASSUMPTIONS as NONE, type Ctx, type KeywordIndex } from './context';
 import { fmtTime } from './explain-text';
 import { stays } from './headlines';
 import type { RuleId } from './rule-ids';
@@ -15,7 +15,6 @@ const CUSTOM_STOP: readonly AssumptionName[] = ['customStopCodeWide'];
 const AFTER_STOP: readonly AssumptionName[] = ['reoptInByKeyword'];
 const WINDOW: readonly AssumptionName[] = ['doubleOptInWindowHours'];
 const AFTER_STOP_WINDOW: readonly AssumptionName[] = [...AFTER_STOP, ...WINDOW];
-const NONE: readonly AssumptionName[] = [];
 
 // Reason parts shared per keyword, code or word ('full' mode; see text-cache.ts).
 const KEYWORD_HEAD = text1((word: string) => `Keyword ${JSON.stringify(word)}`);

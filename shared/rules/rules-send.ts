@@ -1,6 +1,6 @@
 /** SEND-CHECK and the flags a delivery can raise (SENT-WHILE-BLOCKED, PENDING-…, LATE-OPTOUT-HONOURED). */
 import type { AssumptionName } from './assumptions';
-import type { Ctx } from './context';
+import { NO_ASSUMPTIONS as NONE, type Ctx } from './context';
 import { fmtTime } from './explain-text';
 import type { CodeState, NumberState } from './state';
 import { afterSemicolon, text1 } from './text-cache';
@@ -29,7 +29,6 @@ const keywordName = (ctx: Ctx, c: CodeState, keywordKey: string | undefined): st
 
 const INACTIVE: readonly AssumptionName[] = ['inactiveBlocksSend'];
 const UNDELIVERABLE: readonly AssumptionName[] = ['undeliverableBlocksSend'];
-const NONE: readonly AssumptionName[] = [];
 
 // Reason parts shared per code, keyword or block reason ('full' mode; see text-cache.ts).
 const SENT_ON = text1((code: string) => `Sent on ${code}`);
