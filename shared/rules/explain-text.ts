@@ -11,7 +11,6 @@ let lastText = '';
 
 /** "2025-04-23 14:00 UTC" (seconds only when not zero). */
 export const fmtTime = (ms: number): string => {
-  if (!Number.isFinite(ms)) return 'an unknown time';
   // Consecutive decisions of a step format the same instant: keep the last one.
   if (ms !== lastMs) {
     lastMs = ms;

@@ -102,19 +102,41 @@ const dateText = (days: number): string => {
   return lastDayText;
 };
 
+/** "2025-04-23 " per day number, kept (bounded): a replay or a number's evidence spans few days. */
+const DAY_TEXTS = new Map<number, string>();
+/** "14:00 UTC" / "14:00:05 UTC" per second of the day, built as needed (at most 86,400 short texts). */
+let clockTexts: string[] | undefined;
+
+const dayPart = (days: number): string => {
+  let t = DAY_TEXTS.get(days);
+  if (t === undefined) {
+    t = `${utcDateText(days)} `;
+    if (DAY_TEXTS.size < 8192) DAY_TEXTS.set(days, t);
+  }
+  return t;
+};
+
+const clockPart = (second: number): string => {
+  const texts = (clockTexts ??= new Array<string>(86_400));
+  let t = texts[second];
+  if (t === undefined) {
+    const h = PAD2[Math.floor(second / 3600)]!;
+    const m = PAD2[Math.floor(second / 60) % 60]!;
+    const s = second % 60;
+    t = texts[second] = s === 0 ? `${h}:${m} UTC` : `${h}:${m}:${PAD2[s]!} UTC`;
+  }
+  return t;
+};
+
 /**
  * "2025-04-23 14:00 UTC" (seconds only when not zero) without going through Date#toISOString, which
- * showed up in 'full' replays.
+ * showed up in 'full' replays. Two shared parts joined by `+`: one 32-byte cons cell per call, no
+ * copying ('full' replays keep one such text per step, inside its event text).
  */
 export const formatUtcMinute = (ms: number): string => {
+  if (!Number.isFinite(ms)) return 'an unknown time';
   const days = Math.floor(ms / 86_400_000);
-  const rem = ms - days * 86_400_000;
-  const date = dateText(days);
-  const hour = Math.floor(rem / 3_600_000);
-  const minute = Math.floor((rem % 3_600_000) / 60_000);
-  const second = Math.floor((rem % 60_000) / 1000);
-  // A template (a rope): short-lived, as callers copy it into a longer text; join costs more here.
-  return second === 0 ? `${date} ${PAD2[hour]!}:${PAD2[minute]!} UTC` : `${date} ${PAD2[hour]!}:${PAD2[minute]!}:${PAD2[second]!} UTC`;
+  return dayPart(days) + clockPart(Math.floor((ms - days * 86_400_000) / 1000));
 };
 
 /** Instants whose ISO form has a four-digit year (1000-01-01 … 9999-12-31): the arithmetic path. */
