@@ -7,7 +7,7 @@ import type { RowChunk } from '../import/row-chunk';
 import { DOUBLE_CELL, INT_CELL, NULL_CELL } from '../import/row-chunk';
 import { insertSql } from './bulk';
 import { lowLevel, statementHandle, type LowLevelApi } from './fast-bind';
-import type { BulkTable } from './tables';
+import { BULK_TABLES, type BulkTable } from './tables';
 import type { Workspace } from './workspace';
 
 const SQLITE_DONE = 101;
@@ -20,6 +20,12 @@ export class ChunkInserter {
   private chunk: RowChunk | undefined;
   private record = 0;
   private cell = 0;
+  /**
+   * Per table, per parameter: 1 while it is known to hold NULL. SQLite keeps a statement's bindings
+   * across resets, and most rows leave the same columns empty (raw dates in the canonical form,
+   * extras), so a NULL already bound is not bound again: ~8 wasm calls fewer per log row.
+   */
+  private readonly boundNull: Uint8Array[];
 
   private constructor(
     private readonly ws: Workspace,
@@ -27,6 +33,7 @@ export class ChunkInserter {
     tables: readonly BulkTable[],
   ) {
     this.sqlTexts = tables.map(insertSql);
+    this.boundNull = tables.map((t) => new Uint8Array(BULK_TABLES[t].length + 1));
   }
 
   /** False when this sql.js build lacks the low-level exports (then load in-thread, with Statement.bind). */
@@ -69,21 +76,33 @@ export class ChunkInserter {
       if (h === undefined) throw new Error('insert failed: no native statement handle');
       return h;
     });
+    // Between calls the statements may have been used elsewhere (or replaced by export()): forget.
+    for (const known of this.boundNull) known.fill(0);
+    const boundNull = this.boundNull;
     const { cells, doubles, records } = chunk;
     let c = this.cell;
     let r = this.record;
     for (; r < records; r++) {
       if ((r & 127) === 0 && r > this.record && performance.now() > deadline) break;
-      const stmt = stmts[cells[c]!]!;
+      const table = cells[c]!;
+      const stmt = stmts[table]!;
+      const known = boundNull[table]!;
       const count = cells[c + 1]!;
       c += 2;
       for (let i = 1; i <= count; i++, c += 2) {
         const a = cells[c]!;
         const b = cells[c + 1]!;
+        if (b === NULL_CELL) {
+          if (known[i] === 0) {
+            api._sqlite3_bind_blob(stmt, i, 0, 0, 0); // a NULL pointer binds SQL NULL
+            known[i] = 1;
+          }
+          continue;
+        }
+        known[i] = 0;
         if (b >= 0) api._sqlite3_bind_text(stmt, i, block + a, b, SQLITE_STATIC);
         else if (b === INT_CELL) api._sqlite3_bind_int(stmt, i, a);
         else if (b === DOUBLE_CELL) api._sqlite3_bind_double(stmt, i, doubles[a]!);
-        else if (b === NULL_CELL) api._sqlite3_bind_blob(stmt, i, 0, 0, 0); // a NULL pointer binds SQL NULL
       }
       const rc = api._sqlite3_step(stmt);
       api._sqlite3_reset(stmt);
