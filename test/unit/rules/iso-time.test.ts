@@ -53,4 +53,11 @@ describe('formatUtcMinute', () => {
       }
     }), { numRuns: 300 });
   });
+  it('drops milliseconds, and names an instant it cannot format', () => {
+    const ms = Date.parse('2025-04-23T14:00:05.999Z');
+    expect(formatUtcMinute(ms)).toBe('2025-04-23 14:00:05 UTC');
+    expect(formatUtcMinute(ms - 5999)).toBe('2025-04-23 14:00 UTC');
+    expect(formatUtcMinute(Date.parse('1969-12-31T23:59:59.500Z'))).toBe('1969-12-31 23:59:59 UTC');
+    for (const bad of [Number.NaN, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY]) expect(formatUtcMinute(bad)).toBe('an unknown time');
+  });
 });
