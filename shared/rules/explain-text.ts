@@ -6,18 +6,8 @@ import { RULES } from './rules-catalog';
 import type { RuleId } from './rule-ids';
 import { SOURCES } from './sources';
 
-let lastMs = NaN;
-let lastText = '';
-
-/** "2025-04-23 14:00 UTC" (seconds only when not zero). */
-export const fmtTime = (ms: number): string => {
-  // Consecutive decisions of a step format the same instant: keep the last one.
-  if (ms !== lastMs) {
-    lastMs = ms;
-    lastText = formatUtcMinute(ms);
-  }
-  return lastText;
-};
+/** "2025-04-23 14:00 UTC" (seconds only when not zero): a rope over cached date and clock texts. */
+export const fmtTime = formatUtcMinute;
 
 const STATUS_WORDS: Readonly<Record<SubscriptionStatus, string>> = {
   None: 'no subscription',

@@ -90,40 +90,28 @@ const utcDateText = (days: number): string => {
   return `${year}-${PAD2[m]!}-${PAD2[d]!}`;
 };
 
-// The date text of the last day formatted: consecutive instants mostly fall on one day (a replay's
-// steps, a number's evidence rows).
-let lastDay = NaN;
-let lastDayText = '';
-const dateText = (days: number): string => {
-  if (days !== lastDay) {
-    lastDayText = utcDateText(days);
-    lastDay = days;
-  }
-  return lastDayText;
-};
-
-/** "2025-04-23 " per day number, kept (bounded): a replay or a number's evidence spans few days. */
+/** "2025-04-23" per day number, kept (bounded): a replay's steps and a number's evidence rows span few days. */
 const DAY_TEXTS = new Map<number, string>();
-/** "14:00 UTC" / "14:00:05 UTC" per second of the day, built as needed (at most 86,400 short texts). */
+/** " 14:00 UTC" / " 14:00:05 UTC" per second of the day, built as needed (at most 86,400 short texts). */
 let clockTexts: string[] | undefined;
 
-const dayPart = (days: number): string => {
+const dateText = (days: number): string => {
   let t = DAY_TEXTS.get(days);
   if (t === undefined) {
-    t = `${utcDateText(days)} `;
+    t = utcDateText(days);
     if (DAY_TEXTS.size < 8192) DAY_TEXTS.set(days, t);
   }
   return t;
 };
 
-const clockPart = (second: number): string => {
+const clockText = (second: number): string => {
   const texts = (clockTexts ??= new Array<string>(86_400));
   let t = texts[second];
   if (t === undefined) {
     const h = PAD2[Math.floor(second / 3600)]!;
     const m = PAD2[Math.floor(second / 60) % 60]!;
     const s = second % 60;
-    t = texts[second] = s === 0 ? `${h}:${m} UTC` : `${h}:${m}:${PAD2[s]!} UTC`;
+    t = texts[second] = s === 0 ? ` ${h}:${m} UTC` : ` ${h}:${m}:${PAD2[s]!} UTC`;
   }
   return t;
 };
@@ -136,7 +124,7 @@ const clockPart = (second: number): string => {
 export const formatUtcMinute = (ms: number): string => {
   if (!Number.isFinite(ms)) return 'an unknown time';
   const days = Math.floor(ms / 86_400_000);
-  return dayPart(days) + clockPart(Math.floor((ms - days * 86_400_000) / 1000));
+  return dateText(days) + clockText(Math.floor((ms - days * 86_400_000) / 1000));
 };
 
 /** Instants whose ISO form has a four-digit year (1000-01-01 … 9999-12-31): the arithmetic path. */

@@ -67,12 +67,14 @@ class NumberEntry extends SmallMap<CodeState> implements NumberState {
 }
 
 class CodeEntry extends SmallMap<SubState> implements CodeState {
-  readonly key: string;
   revokedAt: number | undefined = undefined;
   revokedBy: string | undefined = undefined;
   constructor(readonly code: string) {
     super();
-    this.key = code;
+  }
+  /** The map key is the code itself: no second field per code state. */
+  get key(): string {
+    return this.code;
   }
   get subs(): SmallMap<SubState> {
     return this;
