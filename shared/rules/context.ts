@@ -1,6 +1,7 @@
 /**
  * Per-replay context: the rulebook's assumptions, pre-indexed codes and keywords, the world, and the
- * recorders for the current step. Reason texts are thunks, evaluated only in 'full' mode.
+ * recorders for the current step. Reason texts are built by callers only in 'full' mode (`ctx.full ?
+ * text : ''`): a thunk per call cost a closure, and a context for what it captured, in 'none' mode too.
  */
 import type { CodeDef, ContactStatus, KeywordDef, ScenarioEvent, SubscriptionStatus } from '../model';
 import type { AssumptionName, Assumptions } from './assumptions';
@@ -195,10 +196,13 @@ export class Ctx {
     return reasonText(headline, this.what(), rest, ruleId, assumptions, this.a, once);
   }
 
-  /** Sets a subscription, records the change and its decision (`why`: the reason after what happened). Returns the previous status. */
+  /**
+   * Sets a subscription, records the change and its decision (`why`: the reason after what happened,
+   * '' in 'none' mode). Returns the previous status.
+   */
   setSub(
     c: CodeState, key: string, keyword: string, to: SubStatus, ruleId: RuleId, assumptions: readonly AssumptionName[],
-    why: () => string, byStop = false, windowEnds?: number,
+    why: string, byStop = false, windowEnds?: number,
   ): SubscriptionStatus {
     let s: SubState | undefined = c.subs.get(key);
     const from: SubscriptionStatus = s?.status ?? 'None';
@@ -221,12 +225,12 @@ export class Ctx {
    * Kept out of setSub: a closure there (the headline) made V8 allocate a context on every call,
    * 'none' mode included.
    */
-  private recordSub(code: string, keyword: string, from: SubscriptionStatus, to: SubStatus, ruleId: RuleId, assumptions: readonly AssumptionName[], why: () => string, once: boolean): void {
+  private recordSub(code: string, keyword: string, from: SubscriptionStatus, to: SubStatus, ruleId: RuleId, assumptions: readonly AssumptionName[], why: string, once: boolean): void {
     if (from !== to) this.change({ kind: 'subscription', mobileNumber: this.mobileNumber, code, keyword, from, to, ruleId, assumptions });
-    this.decideSub(ruleId, code, keyword, from, to, assumptions, headlineFor(from, to, keyword, code), why(), once);
+    this.decideSub(ruleId, code, keyword, from, to, assumptions, headlineFor(from, to, keyword, code), why, once);
   }
 
-  setContact(n: NumberState, to: ContactStatus, ruleId: RuleId, why: () => string, assumptions: readonly AssumptionName[] = NO_ASSUMPTIONS): void {
+  setContact(n: NumberState, to: ContactStatus, ruleId: RuleId, why: string, assumptions: readonly AssumptionName[] = NO_ASSUMPTIONS): void {
     const from = n.contact;
     n.contact = to;
     n.contactEventId = this.eventId;
@@ -235,22 +239,22 @@ export class Ctx {
   }
 
   /** Kept out of setContact for the same reason as recordSub. */
-  private recordContact(n: NumberState, from: ContactStatus | undefined, to: ContactStatus, ruleId: RuleId, why: () => string, assumptions: readonly AssumptionName[]): void {
+  private recordContact(n: NumberState, from: ContactStatus | undefined, to: ContactStatus, ruleId: RuleId, why: string, assumptions: readonly AssumptionName[]): void {
     if (from !== to) this.change({ kind: 'contact', mobileNumber: n.mobileNumber, from: from ?? 'None', to, ruleId });
-    this.decideContact(ruleId, from ?? 'None', to, (from ?? 'None') !== to, assumptions, contactHeadline(from, to), why());
+    this.decideContact(ruleId, from ?? 'None', to, (from ?? 'None') !== to, assumptions, contactHeadline(from, to), why);
   }
 
   /**
    * Raises a flag whose reason is "<what happened><rest>": a rope of one cell over the step's event
-   * text, so `rest` must be flat (a constant, cached, or joined).
+   * text, so `rest` must be flat (a constant, cached, or joined); '' in 'none' mode.
    */
-  flag(flag: FlagId, ruleId: RuleId, code: string | undefined, keyword: string | undefined, rest: () => string): void {
-    this.raise(flag, ruleId, code, keyword, this.full ? this.what() + rest() : '');
+  flag(flag: FlagId, ruleId: RuleId, code: string | undefined, keyword: string | undefined, rest: string): void {
+    this.raise(flag, ruleId, code, keyword, this.full ? this.what() + rest : '');
   }
 
-  /** Raises a flag whose reason does not start with what happened; `why` must be flat (joined). */
-  flagText(flag: FlagId, ruleId: RuleId, code: string | undefined, keyword: string | undefined, why: () => string): void {
-    this.raise(flag, ruleId, code, keyword, this.full ? why() : '');
+  /** Raises a flag whose reason does not start with what happened; `why` must be flat (joined), '' in 'none' mode. */
+  flagText(flag: FlagId, ruleId: RuleId, code: string | undefined, keyword: string | undefined, why: string): void {
+    this.raise(flag, ruleId, code, keyword, why);
   }
 
   private raise(flag: FlagId, ruleId: RuleId, code: string | undefined, keyword: string | undefined, reason: string): void {

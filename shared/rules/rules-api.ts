@@ -36,13 +36,13 @@ export const applyMessageContact = (ctx: Ctx, e: MessageContactEvent): void => {
     const s = c.subs.get(k.key);
     const from = s?.status ?? 'None';
     if (from === 'OptedOut' && e.resubscribe) {
-      ctx.setSub(c, k.key, name, 'OptedIn', 'API-RESUBSCRIBE', NONE, () => `; resubscribe=true turns an opted-out subscription opted in`);
-      ctx.flag('REOPTIN-AFTER-STOP', 'API-RESUBSCRIBE', e.code, name, () => [': the API re-opted ', e.mobileNumber, ' in to ', name, ' after an opt-out, without the subscriber\'s own new opt-in'].join(''));
+      ctx.setSub(c, k.key, name, 'OptedIn', 'API-RESUBSCRIBE', NONE, `; resubscribe=true turns an opted-out subscription opted in`);
+      ctx.flag('REOPTIN-AFTER-STOP', 'API-RESUBSCRIBE', e.code, name, ctx.full ? [': the API re-opted ', e.mobileNumber, ' in to ', name, ' after an opt-out, without the subscriber\'s own new opt-in'].join('') : '');
     } else if (from === 'OptedOut' && e.subscribe) {
       if (ctx.full) ctx.decideSub('API-SUBSCRIBE', e.code, name, from, from, NONE,
         stays(name, e.code, 'OptedOut'), `; subscribe=true without resubscribe leaves an opted-out subscription opted out, and the send is skipped`);
     } else if ((from === 'None' || from === 'NotOptedIn') && e.subscribe) {
-      ctx.setSub(c, k.key, name, 'OptedIn', 'API-SUBSCRIBE', NONE, () => `; subscribe=true creates the keyword's subscription opted in when there is none`);
+      ctx.setSub(c, k.key, name, 'OptedIn', 'API-SUBSCRIBE', NONE, `; subscribe=true creates the keyword's subscription opted in when there is none`);
     } else if (wantsSub) {
       if (ctx.full) ctx.decideSub(e.subscribe ? 'API-SUBSCRIBE' : 'API-RESUBSCRIBE', e.code, name, from, from, NONE,
         stays(name, e.code, from), e.subscribe ? NOTHING_FOR_SUBSCRIBE : NOTHING_FOR_RESUBSCRIBE);
@@ -66,11 +66,11 @@ export const applyJourneyLike = (ctx: Ctx, e: JourneySmsEvent | OutboundDeEvent)
     if (from === 'None' || from === 'NotOptedIn') {
       const reopt = otherOptedOut(c, key);
       // Creating a missing subscription is not in dispute; only re-opting in depends on the assumption.
-      ctx.setSub(c, key, name, 'OptedIn', ruleId, NONE, () => CREATES(route));
-      if (reopt) ctx.flag('REOPTIN-AFTER-STOP', ruleId, e.code, name, () => [': ', route, ' opted ', e.mobileNumber, ' in to ', name, ' after it had opted out of other keywords on ', e.code].join(''));
+      ctx.setSub(c, key, name, 'OptedIn', ruleId, NONE, ctx.full ? CREATES(route) : '');
+      if (reopt) ctx.flag('REOPTIN-AFTER-STOP', ruleId, e.code, name, ctx.full ? [': ', route, ' opted ', e.mobileNumber, ' in to ', name, ' after it had opted out of other keywords on ', e.code].join('') : '');
     } else if (resubscribes && from !== 'OptedIn') {
-      ctx.setSub(c, key, name, 'OptedIn', ruleId, assumptions, () => REGARDLESS(route));
-      if (from === 'OptedOut') ctx.flag('REOPTIN-AFTER-STOP', ruleId, e.code, name, () => [': ', route, ' re-opted ', e.mobileNumber, ' in to ', name, ' after an opt-out'].join(''));
+      ctx.setSub(c, key, name, 'OptedIn', ruleId, assumptions, ctx.full ? REGARDLESS(route) : '');
+      if (from === 'OptedOut') ctx.flag('REOPTIN-AFTER-STOP', ruleId, e.code, name, ctx.full ? [': ', route, ' re-opted ', e.mobileNumber, ' in to ', name, ' after an opt-out'].join('') : '');
     } else {
       if (ctx.full) ctx.decideSub(ruleId, e.code, name, from, from, assumptions,
         stays(name, e.code, from),

@@ -33,7 +33,7 @@ export const applyImport = (ctx: Ctx, e: ImportEvent): void => {
   const key = ctx.canon(e.keyword);
   const name = ctx.displayKey(e.code, key);
   if (e.status === 'Unsubscribe') {
-    const why = (): string => (ctx.a.importUnsubscribeScope === 'code' ? UNSUBSCRIBE_CODE : UNSUBSCRIBE_KEYWORD);
+    const why = ctx.a.importUnsubscribeScope === 'code' ? UNSUBSCRIBE_CODE : UNSUBSCRIBE_KEYWORD;
     ctx.setSub(c, key, name, 'OptedOut', 'IMPORT-UNSUBSCRIBE', SCOPE, why);
     if (ctx.a.importUnsubscribeScope === 'code') {
       for (const s of c.subs.values()) {
@@ -44,24 +44,23 @@ export const applyImport = (ctx: Ctx, e: ImportEvent): void => {
     return;
   }
   if (e.status === 'Active') {
-    ctx.setContact(n, 'Active', 'IMPORT-ACTIVE', () => `; an Active import row makes the contact Active (but never re-opts in an opted-out keyword)`);
+    ctx.setContact(n, 'Active', 'IMPORT-ACTIVE', `; an Active import row makes the contact Active (but never re-opts in an opted-out keyword)`);
   }
   const s = c.subs.get(key);
   const from = s?.status ?? 'None';
   // Only rows that may opt in need consent; an Unsubscribe row (above) never does.
   if (e.consent === false) {
     ctx.flag('IMPORT-WITHOUT-CONSENT', from === 'None' || from === 'NotOptedIn' ? 'IMPORT-NEW-KEYWORD' : 'IMPORT-NO-REOPTIN', e.code, name,
-      () => ', and the row is marked as having no consent behind it');
+      ', and the row is marked as having no consent behind it');
   }
   switch (from) {
     case 'None':
     case 'NotOptedIn': {
       const reopt = otherOptedOut(c, key);
-      ctx.setSub(c, key, name, 'OptedIn', 'IMPORT-NEW-KEYWORD', NONE,
-        () => (reopt ? NEW_KEYWORD_AFTER_OPT_OUT : NEW_KEYWORD));
+      ctx.setSub(c, key, name, 'OptedIn', 'IMPORT-NEW-KEYWORD', NONE, reopt ? NEW_KEYWORD_AFTER_OPT_OUT : NEW_KEYWORD);
       if (reopt) {
         ctx.flag('REOPTIN-AFTER-STOP', 'IMPORT-NEW-KEYWORD', e.code, name,
-          () => [': the import opted ', e.mobileNumber, ' in to ', name, ' on ', e.code, ' after it had opted out of other keywords there, making it sendable again without its own new opt-in'].join(''));
+          ctx.full ? [': the import opted ', e.mobileNumber, ' in to ', name, ' on ', e.code, ' after it had opted out of other keywords there, making it sendable again without its own new opt-in'].join('') : '');
       }
       return;
     }
@@ -75,7 +74,7 @@ export const applyImport = (ctx: Ctx, e: ImportEvent): void => {
         if (ctx.full) ctx.decideSub('IMPORT-NO-REOPTIN', e.code, name, from, from, KEEPS,
           stays(name, e.code, from), EXISTING(from));
       } else {
-        ctx.setSub(c, key, name, 'OptedIn', 'IMPORT-NO-REOPTIN', KEEPS, () => `; under this rulebook an import overrides a pending opt-in`);
+        ctx.setSub(c, key, name, 'OptedIn', 'IMPORT-NO-REOPTIN', KEEPS, `; under this rulebook an import overrides a pending opt-in`);
       }
       return;
     default: {
@@ -91,17 +90,15 @@ export const applyUi = (ctx: Ctx, e: UiEvent): void => {
   const key = ctx.canon(e.keyword);
   const name = ctx.displayKey(e.code, key);
   if (e.action === 'optOut') {
-    ctx.setSub(c, key, name, 'OptedOut', 'UI-OPT-OUT', NONE, () => `; a manual opt-out sets the keyword opted out`);
+    ctx.setSub(c, key, name, 'OptedOut', 'UI-OPT-OUT', NONE, `; a manual opt-out sets the keyword opted out`);
     c.revokedAt = undefined; // an opt-out honours a pending plain-words revocation
     c.revokedBy = undefined;
     return;
   }
   const s = c.subs.get(key);
   const reversesStop = s?.status === 'OptedOut' && s.byStop;
-  ctx.setSub(c, key, name, 'OptedIn', 'UI-OPT-IN', NONE, () => (reversesStop ? UI_OPT_IN_AFTER_STOP : UI_OPT_IN));
-  if (reversesStop) {
-    ctx.flag('REOPTIN-AFTER-STOP', 'UI-OPT-IN', e.code, name, () => REVERSED_STOP(name));
-  }
+  ctx.setSub(c, key, name, 'OptedIn', 'UI-OPT-IN', NONE, reversesStop ? UI_OPT_IN_AFTER_STOP : UI_OPT_IN);
+  if (reversesStop) ctx.flag('REOPTIN-AFTER-STOP', 'UI-OPT-IN', e.code, name, ctx.full ? REVERSED_STOP(name) : '');
 };
 
 export const applyApiContact = (ctx: Ctx, e: ApiContactEvent): void => {
@@ -113,5 +110,5 @@ export const applyApiContact = (ctx: Ctx, e: ApiContactEvent): void => {
       `Number ${e.undeliverable ? 'held as undeliverable' : 'no longer undeliverable'}`, '');
   }
   const to = e.status ?? n.contact ?? 'Active';
-  ctx.setContact(n, to, 'API-CONTACT', () => `; the Contacts API sets the Demographics status and leaves subscriptions as they are`);
+  ctx.setContact(n, to, 'API-CONTACT', `; the Contacts API sets the Demographics status and leaves subscriptions as they are`);
 };

@@ -80,7 +80,7 @@ export const applyInbound = (ctx: Ctx, e: MoEvent | QueueMoEvent): void => {
 };
 
 const notAKeyword = (ctx: Ctx, e: MoEvent | QueueMoEvent, c: CodeState, raw: string): void =>
-  unknownKeyword(ctx, c, () => NOT_A_KEYWORD(raw, e.code));
+  unknownKeyword(ctx, c, ctx.full ? NOT_A_KEYWORD(raw, e.code) : '');
 
 const recordFirstWord = (ctx: Ctx, e: MoEvent | QueueMoEvent, stop: { word: string; multi: boolean } | undefined, raw: string): void =>
   ctx.decideEvent('MO-FIRST-WORD', e.code, stop?.multi ? MULTI_WORD : FIRST_WORD,
@@ -91,7 +91,7 @@ const globalStop = (ctx: Ctx, e: MoEvent | QueueMoEvent, n: NumberState, c: Code
     if (ctx.full) ctx.decideEventWhy('API-OPT-OUT', e.code,
       `Opt-out through REST`, `queueMO is treated exactly as if the handset had sent ${word}, so STOP-CODE-WIDE applies`);
   }
-  codeWideStop(ctx, n, c, 'STOP-CODE-WIDE', NONE, () => GLOBAL_STOP(word));
+  codeWideStop(ctx, n, c, 'STOP-CODE-WIDE', NONE, ctx.full ? GLOBAL_STOP(word) : '');
 };
 
 /** A text whose first word is a keyword of the code. */
@@ -100,7 +100,7 @@ const keywordText = (ctx: Ctx, e: MoEvent | QueueMoEvent, n: NumberState, c: Cod
   switch (kind) {
     case 'stop':
       if (ctx.a.customStopCodeWide) {
-        codeWideStop(ctx, n, c, 'STOP-CUSTOM', CUSTOM_STOP, () => CUSTOM_STOP_WHY(idx.def.keyword, e.code));
+        codeWideStop(ctx, n, c, 'STOP-CUSTOM', CUSTOM_STOP, ctx.full ? CUSTOM_STOP_WHY(idx.def.keyword, e.code) : '');
       } else {
         if (ctx.full) ctx.decideEvent('STOP-CUSTOM', e.code, CUSTOM_STOP,
           'Nothing changed', CUSTOM_STOP_NOT_WIDE(idx.def.keyword));
@@ -114,7 +114,7 @@ const keywordText = (ctx: Ctx, e: MoEvent | QueueMoEvent, n: NumberState, c: Cod
       optInKeyword(ctx, n, c, idx);
       return;
     case 'outbound':
-      unknownKeyword(ctx, c, () => OUTBOUND_WHY(idx.def.keyword));
+      unknownKeyword(ctx, c, ctx.full ? OUTBOUND_WHY(idx.def.keyword) : '');
       return;
     default: {
       const never: never = kind;
@@ -124,33 +124,34 @@ const keywordText = (ctx: Ctx, e: MoEvent | QueueMoEvent, n: NumberState, c: Cod
 };
 
 /**
- * STOP-CODE-WIDE / STOP-CUSTOM: every keyword of the number on the code becomes OptedOut. `why` is a
- * thunk: the texts are only built in 'full' mode.
+ * STOP-CODE-WIDE / STOP-CUSTOM: every keyword of the number on the code becomes OptedOut. `why`: ''
+ * in 'none' mode (texts are only built in 'full' mode).
  */
-const codeWideStop = (ctx: Ctx, n: NumberState, c: CodeState, ruleId: RuleId, assumptions: readonly AssumptionName[], why: () => string): void => {
+const codeWideStop = (ctx: Ctx, n: NumberState, c: CodeState, ruleId: RuleId, assumptions: readonly AssumptionName[], why: string): void => {
   if (c.subs.size === 0) {
-    if (ctx.full) ctx.decideEvent(ruleId, c.code, assumptions, NOTHING_ON(c.code), NO_SUB_THERE(why()));
+    if (ctx.full) ctx.decideEvent(ruleId, c.code, assumptions, NOTHING_ON(c.code), NO_SUB_THERE(why));
   }
   const subs = c.subs.values();
   for (let i = 0; i < subs.length; i++) {
     const s = subs[i]!;
     if (s.status === 'OptedOut' && s.byStop) {
       if (ctx.full) ctx.decideSub(ruleId, c.code, s.keyword, 'OptedOut', 'OptedOut', assumptions,
-        stays(s.keyword, c.code, 'OptedOut'), afterSemicolon(why()));
+        stays(s.keyword, c.code, 'OptedOut'), afterSemicolon(why));
       continue;
     }
-    ctx.setSub(c, s.key, s.keyword, 'OptedOut', ruleId, assumptions, () => afterAnd(why()), true);
+    ctx.setSub(c, s.key, s.keyword, 'OptedOut', ruleId, assumptions, ctx.full ? afterAnd(why) : '', true);
   }
   // The subscriber's own STOP honours any earlier plain-words revocation.
   c.revokedAt = undefined;
   c.revokedBy = undefined;
   for (const other of n.codes.values()) {
-    if (other !== c && isSendable(ctx.a, n, other)) {
-      ctx.flagText('OTHER-CODE-STILL-SENDING', ruleId, other.code, undefined,
-        () => [n.mobileNumber, ' opted out on ', c.code, ' on ', fmtTime(ctx.at), ' but is still sendable on ', other.code].join(''));
-    }
+    if (other !== c && isSendable(ctx.a, n, other)) stillSending(ctx, n, c, other, ruleId);
   }
 };
+
+const stillSending = (ctx: Ctx, n: NumberState, c: CodeState, other: CodeState, ruleId: RuleId): void =>
+  ctx.flagText('OTHER-CODE-STILL-SENDING', ruleId, other.code, undefined,
+    ctx.full ? [n.mobileNumber, ' opted out on ', c.code, ' on ', fmtTime(ctx.at), ' but is still sendable on ', other.code].join('') : '');
 
 const optInKeyword = (ctx: Ctx, n: NumberState, c: CodeState, k: KeywordIndex): void => {
   const s = c.subs.get(k.key);
@@ -174,7 +175,7 @@ const optInKeyword = (ctx: Ctx, n: NumberState, c: CodeState, k: KeywordIndex): 
   const again = ruleOverride ? ' after having opted out of it, which restarts its opt-in as the subscriber\'s own new consent' : '';
   switch (template) {
     case 'single':
-      ctx.setSub(c, k.key, name, 'OptedIn', ruleOverride ?? 'TEMPLATE-SINGLE', assumed, () => SINGLE(again, name));
+      ctx.setSub(c, k.key, name, 'OptedIn', ruleOverride ?? 'TEMPLATE-SINGLE', assumed, ctx.full ? SINGLE(again, name) : '');
       ownConsent(c);
       return;
     case 'double':
@@ -183,11 +184,7 @@ const optInKeyword = (ctx: Ctx, n: NumberState, c: CodeState, k: KeywordIndex): 
       const windowEnds = ctx.at + hours * 3_600_000;
       const assumptions = k.def.windowHours === undefined ? (ruleOverride ? AFTER_STOP_WINDOW : WINDOW) : assumed;
       const rule: RuleId = ruleOverride ?? (template === 'age' ? 'TEMPLATE-AGE' : 'TEMPLATE-DOUBLE-START');
-      // Built inside the thunk: only 'full' mode reads it.
-      const asks = (): string => (template === 'age' ? `an age of at least ${k.def.minimumAge ?? 0}` : `a reply of ${[...k.responses].join(' or ')}`);
-      ctx.setSub(c, k.key, name, 'OptInPending', rule, assumptions,
-        () => `${again}; ${name} is a ${template === 'age' ? 'age-verified' : 'double'} opt-in keyword, which waits for ${asks()} until ${fmtTime(windowEnds)} (${hours} h)`,
-        false, windowEnds);
+      ctx.setSub(c, k.key, name, 'OptInPending', rule, assumptions, ctx.full ? waitsFor(k, again, windowEnds, hours) : '', false, windowEnds);
       return;
     }
     default: {
@@ -195,6 +192,13 @@ const optInKeyword = (ctx: Ctx, n: NumberState, c: CodeState, k: KeywordIndex): 
       return never;
     }
   }
+};
+
+/** "; JOIN is a double opt-in keyword, which waits for a reply of Y or YES until … (24 h)" ('full' mode). */
+const waitsFor = (k: KeywordIndex, again: string, windowEnds: number, hours: number): string => {
+  const age = k.def.optIn === 'age';
+  const asks = age ? `an age of at least ${k.def.minimumAge ?? 0}` : `a reply of ${[...k.responses].join(' or ')}`;
+  return `${again}; ${k.def.keyword} is a ${age ? 'age-verified' : 'double'} opt-in keyword, which waits for ${asks} until ${fmtTime(windowEnds)} (${hours} h)`;
 };
 
 /** The subscriber's own opt-in honours an earlier plain-words revocation (they consented again). */
@@ -226,23 +230,23 @@ const reply = (ctx: Ctx, c: CodeState, first: string): boolean => {
     return true;
   }
   if (k.def.optIn === 'double') {
-    ctx.setSub(c, key, name, 'OptedIn', 'TEMPLATE-DOUBLE-CONFIRM', assumptions, () => `, a valid response while the window was open`);
+    ctx.setSub(c, key, name, 'OptedIn', 'TEMPLATE-DOUBLE-CONFIRM', assumptions, `, a valid response while the window was open`);
     ownConsent(c);
     return true;
   }
   const age = Number(first);
   const min = k.def.minimumAge ?? 0;
   if (age >= min) {
-    ctx.setSub(c, key, name, 'OptedIn', 'TEMPLATE-AGE', assumptions, () => AGE_OK(min));
+    ctx.setSub(c, key, name, 'OptedIn', 'TEMPLATE-AGE', assumptions, ctx.full ? AGE_OK(min) : '');
     ownConsent(c);
   } else {
-    ctx.setSub(c, key, name, 'NotOptedIn', 'TEMPLATE-AGE', assumptions, () => AGE_LOW(min));
+    ctx.setSub(c, key, name, 'NotOptedIn', 'TEMPLATE-AGE', assumptions, ctx.full ? AGE_LOW(min) : '');
   }
   return true;
 };
 
-const unknownKeyword = (ctx: Ctx, c: CodeState, why: () => string): void => {
-  if (ctx.full) ctx.decideEvent('UNKNOWN-KEYWORD', c.code, NONE, 'Nothing changed', afterSemicolon(why()));
+const unknownKeyword = (ctx: Ctx, c: CodeState, why: string): void => {
+  if (ctx.full) ctx.decideEvent('UNKNOWN-KEYWORD', c.code, NONE, 'Nothing changed', afterSemicolon(why));
   const e = ctx.event;
   if ((e.type === 'mo' || e.type === 'api.queueMO') && readsLikeOptOut(e.text)) revoke(ctx, c, 'UNKNOWN-KEYWORD');
 };
@@ -250,7 +254,7 @@ const unknownKeyword = (ctx: Ctx, c: CodeState, why: () => string): void => {
 /** A plain-words revocation: flag it and start the FCC 10-business-day clock. */
 const revoke = (ctx: Ctx, c: CodeState, ruleId: RuleId): void => {
   ctx.flag('NONKEYWORD-OPTOUT', ruleId, c.code, undefined,
-    () => ': an opt-out request in words that are not a STOP keyword, so MobileConnect changed nothing, yet consent may be revoked by any reasonable means (FCC 24-24)');
+    ': an opt-out request in words that are not a STOP keyword, so MobileConnect changed nothing, yet consent may be revoked by any reasonable means (FCC 24-24)');
   if (c.revokedAt === undefined) {
     c.revokedAt = ctx.at;
     c.revokedBy = ctx.event.id;

@@ -84,11 +84,11 @@ const recordSendCheck = (ctx: Ctx, n: NumberState, c: CodeState, platformChecks:
 };
 
 const sentWhileBlocked = (ctx: Ctx, n: NumberState, c: CodeState, keywordKey: string | undefined): void =>
-  ctx.flag('SENT-WHILE-BLOCKED', 'SEND-CHECK', c.code, keywordName(ctx, c, keywordKey), () => [', but ', n.mobileNumber, ' was not sendable on ', c.code, ': ', blockReason(ctx.a, n, c)].join(''));
+  ctx.flag('SENT-WHILE-BLOCKED', 'SEND-CHECK', c.code, keywordName(ctx, c, keywordKey), ctx.full ? [', but ', n.mobileNumber, ' was not sendable on ', c.code, ': ', blockReason(ctx.a, n, c)].join('') : '');
 
 const pendingTreatedAsOptedIn = (ctx: Ctx, c: CodeState, keywordKey: string | undefined): void =>
-  ctx.flag('PENDING-TREATED-AS-OPTED-IN', 'SEND-CHECK', c.code, keywordName(ctx, c, keywordKey), () => ' for a subscription that was only opt-in pending, which counts as opted out');
+  ctx.flag('PENDING-TREATED-AS-OPTED-IN', 'SEND-CHECK', c.code, keywordName(ctx, c, keywordKey), ' for a subscription that was only opt-in pending, which counts as opted out');
 
 const lateOptOut = (ctx: Ctx, c: CodeState, revokedAt: number, keywordKey: string | undefined, deadline: number): void =>
   ctx.flag('LATE-OPTOUT-HONOURED', 'SEND-CHECK', c.code, keywordName(ctx, c, keywordKey),
-    () => [', more than ', REVOCATION_BUSINESS_DAYS, ' business days after the subscriber asked to stop in plain words (', c.revokedBy ?? '?', ' on ', fmtTime(revokedAt), '; deadline ', fmtTime(deadline), ')'].join(''));
+    ctx.full ? [', more than ', REVOCATION_BUSINESS_DAYS, ' business days after the subscriber asked to stop in plain words (', c.revokedBy ?? '?', ' on ', fmtTime(revokedAt), '; deadline ', fmtTime(deadline), ')'].join('') : '');
