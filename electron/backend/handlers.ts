@@ -1,6 +1,7 @@
 /** The contract's handlers: thin adapters from a validated request to a backend service. */
 import type { Backend } from './backend';
 import type { Handlers } from './dispatch';
+import { plainReplay } from '../../shared/rules';
 import { replayScenario, ScenarioService } from './services/scenarios';
 
 export const createHandlers = (backend: Backend): Handlers => {
@@ -13,7 +14,8 @@ export const createHandlers = (backend: Backend): Handlers => {
     'scenario.open': () => scenarios.open(),
     'scenario.save': (r) => scenarios.save(r.scenario, r.defaultName),
     'scenario.exportSteps': (r) => scenarios.exportSteps(r.csv, r.defaultName),
-    'scenario.replay': (r) => replayScenario(r.scenario, r.assumptions),
+    // Plain steps: IPC results are structured-cloned, which keeps own fields only (see step-log.ts).
+    'scenario.replay': (r) => plainReplay(replayScenario(r.scenario, r.assumptions)),
     'workspace.pickFiles': () => backend.pickFiles(),
     'workspace.load': (r) => backend.load(r),
     'workspace.cancelLoad': () => backend.cancelLoad(),

@@ -6,12 +6,10 @@
 import type { CodeDef, ContactStatus, KeywordDef, ScenarioEvent, SubscriptionStatus } from '../model';
 import type { AssumptionName, Assumptions } from './assumptions';
 import { describeEvent } from './event-text';
-import { reasonText, sentence } from './explain-text';
-import type { Change, Decision, RaisedFlag, Step } from './replay-types';
+import type { Change, RaisedFlag, Step } from './replay-types';
 import type { FlagId, RuleId } from './rule-ids';
-import { contactDecision, eventDecision, sendDecision, subscriptionDecision } from './decisions';
-import { exact } from './exact';
 import { contactHeadline, headlineFor } from './headlines';
+import { StepLog } from './step-log';
 import { codeState, numberState, type CodeState, type NumberState, type SubState, type SubStatus, type World } from './state';
 
 export interface KeywordIndex {
@@ -27,9 +25,6 @@ export interface CodeIndex {
 
 /** The one empty assumptions list (the citation cache keys on the list object). */
 export const NO_ASSUMPTIONS: readonly AssumptionName[] = [];
-/** Most steps raise no flag and many change nothing: they share one frozen empty list (fewer objects to keep). */
-const NOTHING: readonly never[] = Object.freeze([]);
-const kept = <T>(xs: readonly T[], n: number): readonly T[] => (n === 0 ? NOTHING : exact(xs, n));
 const DEFAULT_RESPONSES = ['Y', 'YES'];
 
 export class Ctx {
@@ -41,25 +36,21 @@ export class Ctx {
   /** First words of the multi-word STOP phrases ("OPT"): only texts starting with one are normalised. */
   readonly multiFirst = new Set<string>();
   readonly flags: RaisedFlag[] = [];
-  // The current step. The lists are scratch, reused every step with a count (emptying an array with
-  // `length = 0` is a builtin call); `step()` hands out exact-size copies (fresh arrays grown by push
-  // keep 17 slots each, and 'full' replays keep every step).
+  /** 'full' mode: every step's decisions, flags and changes (see step-log.ts). */
+  readonly log: StepLog | undefined;
+  // The current step.
   event!: ScenarioEvent;
   eventId = '';
   mobileNumber = '';
   at = 0;
-  private readonly decisions: Decision[] = [];
-  private nDecisions = 0;
-  private readonly stepFlags: RaisedFlag[] = [];
-  private nFlags = 0;
-  private readonly changes: Change[] = [];
-  private nChanges = 0;
   /** Grouped replays (replay.ts): the current event's position in replay order, recorded per flag. */
   position = 0;
   flagPositions: number[] | undefined;
 
-  constructor(readonly a: Assumptions, codes: readonly CodeDef[], readonly world: World, full: boolean) {
+  /** `steps`: how many steps a 'full' replay will record. */
+  constructor(readonly a: Assumptions, codes: readonly CodeDef[], readonly world: World, full: boolean, steps = 0) {
     this.full = full;
+    this.log = full ? new StepLog(a, steps) : undefined;
     for (const def of codes) {
       const keywords = new Map<string, KeywordIndex>();
       for (const k of def.keywords) {
@@ -112,20 +103,17 @@ export class Ctx {
     this.mobileNumber = event.mobileNumber;
     this.at = at;
     this.whatText = undefined;
-    this.nDecisions = 0;
-    this.nFlags = 0;
-    this.nChanges = 0;
+    this.log?.open();
   }
 
-  /** The current step's records ('full' mode), as exact-size arrays the step keeps. */
+  /** The current step ('full' mode), at `index` in replay order. */
   step(index: number): Step {
-    const ev = this.event;
-    return { index, event: ev, atMs: this.at, skipped: ev.skipped === true, decisions: exact(this.decisions, this.nDecisions), flags: kept(this.stepFlags, this.nFlags), changes: kept(this.changes, this.nChanges) };
+    return this.log!.close(index, this.event, this.at);
   }
 
   /** Records a state change of the current step ('full' mode). */
   change(ch: Change): void {
-    this.changes[this.nChanges++] = ch;
+    this.log!.change(ch);
   }
 
   // The last number looked up: in time-ordered replays, consecutive events of one number skip the
@@ -161,39 +149,29 @@ export class Ctx {
   }
 
   /**
-   * Decisions ('full' mode only; callers check `ctx.full` first and pass the texts built — thunks
-   * here cost two closures per decision for nothing). The reason is "Headline: <what happened><rest>
-   * (citation)": shared headlines and rests make it a small rope (see reasonText); `once`: the rest
-   * names an instant, so it is not worth caching.
+   * Decisions ('full' mode only; callers check `ctx.full` first and pass the parts built). The
+   * reason is "Headline: <what happened><rest> (citation)", put together when the step is read
+   * (step-log.ts); `once`: the rest names an instant, so it is not worth caching.
    */
   decideEvent(ruleId: RuleId, code: string | undefined, assumptions: readonly AssumptionName[], headline: string, rest: string): void {
-    if (!this.full) return;
-    this.decisions[this.nDecisions++] = eventDecision(ruleId, this.eventId, this.mobileNumber, code, assumptions, this.reason(headline, rest, ruleId, assumptions, false));
+    this.log?.event(ruleId, code, assumptions, headline, rest);
   }
 
   /** An event decision whose reason does not start with what happened: "Headline: why (citation)". */
   decideEventWhy(ruleId: RuleId, code: string, headline: string, why: string): void {
-    if (!this.full) return;
-    this.decisions[this.nDecisions++] = eventDecision(ruleId, this.eventId, this.mobileNumber, code, NO_ASSUMPTIONS, sentence(headline, why, ruleId, NO_ASSUMPTIONS, this.a));
+    this.log?.eventWhy(ruleId, code, NO_ASSUMPTIONS, headline, why);
   }
 
   decideSub(ruleId: RuleId, code: string, keyword: string, from: SubscriptionStatus, to: SubscriptionStatus, assumptions: readonly AssumptionName[], headline: string, rest: string, once = false): void {
-    if (!this.full) return;
-    this.decisions[this.nDecisions++] = subscriptionDecision(ruleId, this.eventId, this.mobileNumber, code, keyword, from, to, assumptions, this.reason(headline, rest, ruleId, assumptions, once));
+    this.log?.sub(ruleId, code, keyword, from, to, assumptions, headline, rest, once);
   }
 
   decideContact(ruleId: RuleId, from: ContactStatus | 'None', to: ContactStatus | 'None', changed: boolean, assumptions: readonly AssumptionName[], headline: string, rest: string): void {
-    if (!this.full) return;
-    this.decisions[this.nDecisions++] = contactDecision(ruleId, this.eventId, this.mobileNumber, from, to, changed, assumptions, this.reason(headline, rest, ruleId, assumptions, false));
+    this.log?.contact(ruleId, from, to, changed, assumptions, headline, rest);
   }
 
   decideSend(ruleId: RuleId, code: string, keyword: string | undefined, sendable: boolean | undefined, sent: boolean, assumptions: readonly AssumptionName[], headline: string, rest: string): void {
-    if (!this.full) return;
-    this.decisions[this.nDecisions++] = sendDecision(ruleId, this.eventId, this.mobileNumber, code, keyword, sendable, sent, assumptions, this.reason(headline, rest, ruleId, assumptions, false));
-  }
-
-  private reason(headline: string, rest: string, ruleId: RuleId, assumptions: readonly AssumptionName[], once: boolean): string {
-    return reasonText(headline, this.what(), rest, ruleId, assumptions, this.a, once);
+    this.log?.send(ruleId, code, keyword, sendable, sent, assumptions, headline, rest);
   }
 
   /**
@@ -262,6 +240,6 @@ export class Ctx {
     const f: RaisedFlag = { flag, ruleId, eventId: this.eventId, at: this.event.at, mobileNumber: this.mobileNumber, code, keyword, reason };
     this.flags.push(f);
     this.flagPositions?.push(this.position);
-    if (this.full) this.stepFlags[this.nFlags++] = f;
+    this.log?.flag(f);
   }
 }

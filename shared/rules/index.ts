@@ -9,6 +9,7 @@ export * from './hash';
 export * from './replay-types';
 export { replay, replayState, replayOrder, eventTime, type ReplayOptions } from './replay';
 export { stateAt } from './state-at';
+export { plainReplay, plainStep } from './step-log';
 export { diffReplays, type ReplayDiff, type SubscriptionDiff, type VerdictDiff, type Divergence } from './diff';
 export { parseScenario, checkTimestamp, type ParseResult } from './parse-scenario';
 export type { WorldSnapshot } from './state';

@@ -50,6 +50,12 @@ export type Change =
   | { readonly kind: 'subscription'; readonly mobileNumber: string; readonly code: string; readonly keyword: string; readonly from: SubscriptionStatus; readonly to: SubscriptionStatus; readonly ruleId: RuleId; readonly assumptions: readonly AssumptionName[] }
   | { readonly kind: 'contact'; readonly mobileNumber: string; readonly from: ContactStatus | 'None'; readonly to: ContactStatus | 'None'; readonly undeliverable?: boolean; readonly ruleId: RuleId };
 
+/**
+ * One replayed event. In a 'full' replay the decisions, flags and changes are kept compactly and read
+ * on access (shared/rules/step-log.ts): `decisions` builds new Decision objects on each read, and a
+ * step is a class instance whose JSON is this plain shape. Structured clone keeps own fields only, so
+ * pass `plainReplay(r)` across a process boundary (IPC results do).
+ */
 export interface Step {
   /** Position in replay order. */
   readonly index: number;

@@ -70,7 +70,7 @@ export const replay = (rulebook: Rulebook, scenario: Readonly<Scenario>, options
   const full = records === 'full';
   const a = rulebook.assumptions;
   const world: World = options.initialState ? loadWorld(options.initialState) : new Map();
-  const ctx = new Ctx(a, scenario.codes, world, full);
+  const ctx = new Ctx(a, scenario.codes, world, full, scenario.events.length);
   if (!options.initialState) initialWorld(ctx, scenario);
   const initial = { subscriptions: subscriptionViews(world), contacts: contactViews(world) };
 

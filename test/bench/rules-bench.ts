@@ -11,6 +11,7 @@
  * re-optimizing and regrowing its heap inside the next run, which then measured 1.2–1.6× slower at
  * 100k events than the same run back to back, so those are the pessimistic figures. `*.cpu` divide
  * by the process's CPU time, user + system (GC helper threads included: the one-core figure).
+ * `rules.full.*.readAll`: the 'full' replay plus reading every step's decisions (built on first read).
  * `*.retainedMB`: what one replay's result keeps alive (heap after a forced GC, with and without it). `calibration.mapOpsPerSec` (1M Map
  * get/set over 100k number strings) lets a reader scale the figures to the machine they ran on.
  */
@@ -89,7 +90,16 @@ export async function benchRules(): Promise<Record<string, number>> {
     void kept.final;
     const events = numbers * 10;
     const key = `rules.${records}.${events >= 1_000_000 ? `${events / 1_000_000}M` : `${events / 1000}k`}.eventsPerSec`;
+    // 'full' keeps its records compactly and builds a step's Decision objects and reason texts when the
+    // step is first read (shared/rules/step-log.ts): this figure includes reading every step's decisions.
+    const readAll = records === 'full' ? timed(() => {
+      const r = replay(rb, w, { records });
+      for (const s of r.steps) void s.decisions;
+      return r;
+    }, runs, false) : undefined;
+    const read = readAll ? { [`${key}.readAll`]: perSec(events, readAll.meanMs), [`${key}.readAll.best`]: perSec(events, readAll.bestMs) } : {};
     return {
+      ...read,
       [key]: perSec(events, sustained.meanMs),
       [`${key}.best`]: perSec(events, sustained.bestMs),
       [`${key}.median`]: perSec(events, sustained.medianMs),

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { runReplay, statusTrack } from '../../renderer/src/features/simulator/engine-adapter';
 import { EventList } from '../../renderer/src/features/simulator/event-list';
 import { Timeline } from '../../renderer/src/features/simulator/timeline';
-import type { Step } from '../../shared/rules';
+import { plainStep, type Step } from '../../shared/rules';
 import { click, KA_FILE, libraryScenario, render } from '../support/render';
 
 const scenario = libraryScenario(KA_FILE);
@@ -45,7 +45,7 @@ describe('EventList', () => {
     // jsdom has no layout: give the scroller a size so the virtualizer has a window to fill.
     const h = vi.spyOn(HTMLElement.prototype, 'offsetHeight', 'get').mockReturnValue(380);
     const w = vi.spyOn(HTMLElement.prototype, 'offsetWidth', 'get').mockReturnValue(600);
-    const many: Step[] = Array.from({ length: 5000 }, (_, i) => ({ ...steps[i % 3]!, index: i, atMs: i * 1000, event: { ...steps[i % 3]!.event, id: `x${i}` } }));
+    const many: Step[] = Array.from({ length: 5000 }, (_, i) => ({ ...plainStep(steps[i % 3]!), index: i, atMs: i * 1000, event: { ...steps[i % 3]!.event, id: `x${i}` } }));
     const v = render(<EventList steps={many} cursor={1} hidden={['import']} onJump={() => undefined} />);
     cleanup = v.unmount;
     const rows = v.container.querySelectorAll('[data-testid^="event-x"]');
