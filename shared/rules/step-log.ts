@@ -1,9 +1,10 @@
 /**
  * A 'full' replay's records, kept compactly: per decision ten slots in one flat array (its kind, rule,
- * code, keyword, from, to, flags, assumptions and the two halves of its reason), per step where its
+ * code, keyword, from, to, bits, assumptions and the two halves of its reason), per step where its
  * decisions, flags and changes start and how many there are (typed arrays). A step's Decision objects
- * and reason texts are built from those slots when it is first read (see LoggedStep), from the same
- * parts and by the same functions as before, so every read and the JSON are what they always were.
+ * and reason texts are built from those slots each time it is read (see LoggedStep), from the same
+ * parts and by the same functions as when they were built during the replay, so reads and the JSON
+ * are unchanged.
  *
  * Why: keeping ~10 small objects per event (a Decision of 12 fields per decision, its two-cell reason
  * rope, the step's event text, lists) made the garbage collector copy each of them out of the young
@@ -40,7 +41,7 @@ export class StepLog {
   private readonly slots: unknown[] = [];
   private readonly flags: RaisedFlag[] = [];
   private readonly changes: Change[] = [];
-  /** Per step position: first decision / flag / change, and how many (decisions in slot units / SLOTS). */
+  /** Per step position: where its decisions (a slot index), flags and changes start, and how many of each. */
   private readonly dAt: Uint32Array;
   private readonly dN: Uint32Array;
   private readonly fAt: Uint32Array;

@@ -15,14 +15,10 @@
  * `*.retainedMB`: what one replay's result keeps alive (heap after a forced GC, with and without it). `calibration.mapOpsPerSec` (1M Map
  * get/set over 100k number strings) lets a reader scale the figures to the machine they ran on.
  */
-import { setFlagsFromString } from 'node:v8';
-import { runInNewContext } from 'node:vm';
 import { defaultRulebook, replay, type RecordsMode } from '../../shared/rules';
+import { collect } from './gc';
 import { benchWorkload } from './rules-workload';
 
-// A full GC before each `afterGc`/`cold` run.
-setFlagsFromString('--expose-gc');
-const collect = runInNewContext('gc') as () => void;
 
 const rssMb = (): number => process.memoryUsage().rss / (1024 * 1024);
 
