@@ -3,7 +3,7 @@
  * lists (no re-running of rules), so the simulator can jump to any step cheaply.
  */
 import type { StateView, Replay } from './replay-types';
-import { contactViews, hiddenOf, subscriptionViews, verdictViews } from './replay';
+import { finalViews, hiddenOf } from './replay';
 import { codeState, numberState, type World } from './state';
 
 /**
@@ -49,7 +49,7 @@ export const stateAt = (r: Replay, stepIndex: number): StateView => {
     }
   }
   const h = hiddenOf(r);
-  return { subscriptions: subscriptionViews(world), contacts: contactViews(world), verdicts: verdictViews(r.rulebook.assumptions, world, h?.gaps ?? []) };
+  return finalViews(r.rulebook.assumptions, world, h?.gaps ?? []);
 };
 
 /** Changes carry the code's display spelling, so it is a stable key here. */
