@@ -32,6 +32,9 @@ const ALREADY_IN = text1((keyword: string) => `, and the number is already opted
 const SINGLE = text2((again: string, keyword: string) => `${again}; ${keyword} is a single opt-in keyword`);
 const AGE_OK = text1((min: number) => `, an age of at least ${min} while the window was open`);
 const AGE_LOW = text1((min: number) => `, an age below the minimum of ${min}`);
+const QUEUE_MO_STOP = text1((word: string) => `queueMO is treated exactly as if the handset had sent ${word}, so STOP-CODE-WIDE applies`);
+const LATE_REPLY = '; a late reply does nothing and pending counts as opted out';
+const LATE_REPLY_NO_WINDOW = `, after the opt-in window closed${LATE_REPLY}`;
 
 /** Opt-out wording anywhere in a text (FCC: any reasonable means). */
 const OPT_OUT_WORDING = /\b(stop|unsubscribe|remove me|opt[ -]?out|cancel|quit|end|revoke|no more|don'?t (?:text|message|contact)|do not (?:text|message|contact)|leave me alone|take me off)\b/i;
@@ -88,8 +91,7 @@ const recordFirstWord = (ctx: Ctx, e: MoEvent | QueueMoEvent, stop: { word: stri
 
 const globalStop = (ctx: Ctx, e: MoEvent | QueueMoEvent, n: NumberState, c: CodeState, word: string): void => {
   if (e.type === 'api.queueMO') {
-    if (ctx.full) ctx.decideEventWhy('API-OPT-OUT', e.code,
-      `Opt-out through REST`, `queueMO is treated exactly as if the handset had sent ${word}, so STOP-CODE-WIDE applies`);
+    if (ctx.full) ctx.decideEventWhy('API-OPT-OUT', e.code, `Opt-out through REST`, QUEUE_MO_STOP(word));
   }
   codeWideStop(ctx, n, c, 'STOP-CODE-WIDE', NONE, ctx.full ? GLOBAL_STOP(word) : '');
 };
@@ -194,11 +196,14 @@ const optInKeyword = (ctx: Ctx, n: NumberState, c: CodeState, k: KeywordIndex): 
   }
 };
 
-/** "; JOIN is a double opt-in keyword, which waits for a reply of Y or YES until … (24 h)" ('full' mode). */
+/**
+ * "; JOIN is a double opt-in keyword, which waits for a reply of Y or YES until … (24 h)" ('full' mode).
+ * Joined flat: the step log keeps it until the step is read, and a template would keep a rope of cells.
+ */
 const waitsFor = (k: KeywordIndex, again: string, windowEnds: number, hours: number): string => {
   const age = k.def.optIn === 'age';
   const asks = age ? `an age of at least ${k.def.minimumAge ?? 0}` : `a reply of ${[...k.responses].join(' or ')}`;
-  return `${again}; ${k.def.keyword} is a ${age ? 'age-verified' : 'double'} opt-in keyword, which waits for ${asks} until ${fmtTime(windowEnds)} (${hours} h)`;
+  return [again, '; ', k.def.keyword, ' is a ', age ? 'age-verified' : 'double', ' opt-in keyword, which waits for ', asks, ' until ', fmtTime(windowEnds), ' (', hours, ' h)'].join('');
 };
 
 /** The subscriber's own opt-in honours an earlier plain-words revocation (they consented again). */
@@ -226,7 +231,7 @@ const reply = (ctx: Ctx, c: CodeState, first: string): boolean => {
   const assumptions = k.def.windowHours === undefined ? WINDOW : NONE;
   if (s.windowEnds === undefined || !(ctx.at <= s.windowEnds)) {
     if (ctx.full) ctx.decideSub('TEMPLATE-DOUBLE-EXPIRED', c.code, name, 'OptInPending', 'OptInPending', assumptions,
-      stays(name, c.code, 'OptInPending'), `, after the opt-in window closed${s.windowEnds === undefined ? '' : ` on ${fmtTime(s.windowEnds)}`}; a late reply does nothing and pending counts as opted out`, s.windowEnds !== undefined);
+      stays(name, c.code, 'OptInPending'), s.windowEnds === undefined ? LATE_REPLY_NO_WINDOW : [', after the opt-in window closed on ', fmtTime(s.windowEnds), LATE_REPLY].join(''), s.windowEnds !== undefined);
     return true;
   }
   if (k.def.optIn === 'double') {
