@@ -5,13 +5,13 @@ import { Ctx, NO_ASSUMPTIONS } from './context';
 import { parseIsoMs } from './iso-time';
 import { checkExpectation } from './expectations';
 import type { Rulebook } from './rulebook';
-import type { ContactView, ExpectationResult, RecordsMode, Replay, StateView, Step, SubscriptionView, VerdictView } from './replay-types';
+import type { ExpectationResult, RecordsMode, Replay, Step } from './replay-types';
 import { applyJourneyLike, applyMessageContact, applySend } from './rules-api';
 import { applyApiContact, applyImport, applyUi } from './rules-import';
 import { applyInbound } from './rules-mo';
 import { groupByNumber, numberValue, stableOrderBy } from './number-groups';
-import { codeState, effectiveContact, loadWorld, newNumberState, numberState, snapshotWorld, type NumberState, type World, type WorldSnapshot } from './state';
-import { verdictFor } from './verdicts';
+import { codeState, loadWorld, newNumberState, numberState, snapshotWorld, type NumberState, type World, type WorldSnapshot } from './state';
+import { contactViews, FinalViews, finalViews, subscriptionViews } from './final-views';
 
 export interface ReplayOptions {
   /** 'full' (default): steps with decisions, reasons and changes; 'none': final state, flags, expectations only. */
@@ -20,7 +20,8 @@ export interface ReplayOptions {
   readonly initialState?: WorldSnapshot;
 }
 
-interface Hidden { readonly world: World; readonly gaps: readonly Gap[]; readonly a: Assumptions }
+/** `world` undefined: not kept (see run()); `again` replays the scenario to rebuild it. */
+interface Hidden { readonly world: World | undefined; readonly gaps: readonly Gap[]; readonly a: Assumptions; readonly again: (() => World) | undefined }
 const HIDDEN = new WeakMap<Replay, Hidden>();
 
 /** Epoch ms of an ISO-8601 timestamp with offset; NaN sorts last. */
@@ -65,7 +66,17 @@ export const initialWorld = (ctx: Ctx, scenario: Readonly<Scenario>): World => {
   return world;
 };
 
-export const replay = (rulebook: Rulebook, scenario: Readonly<Scenario>, options: ReplayOptions = {}): Replay => {
+export const replay = (rulebook: Rulebook, scenario: Readonly<Scenario>, options: ReplayOptions = {}): Replay =>
+  run(rulebook, scenario, options, false);
+
+/**
+ * `keepWorld`: keep the world for replayState. Otherwise a grouped replay that starts empty and checks
+ * no expectations keeps none: each number's views are built when its events are done (replayGrouped)
+ * and its state becomes garbage while still young, which halves what the GC copies and what the replay
+ * keeps ('none', 1M events: see the rules README). replayState then replays the scenario again: the
+ * engine is a pure function of (rulebook, scenario, options), so the world is the same.
+ */
+const run = (rulebook: Rulebook, scenario: Readonly<Scenario>, options: ReplayOptions, keepWorld: boolean): Replay => {
   const records = options.records ?? 'full';
   const full = records === 'full';
   const a = rulebook.assumptions;
@@ -88,7 +99,9 @@ export const replay = (rulebook: Rulebook, scenario: Readonly<Scenario>, options
   const canon = (s: string): string => ctx.canon(s);
 
   const events = scenario.events;
+  const gaps = scenario.gaps ?? [];
   const grouped = expectAfter.size === 0;
+  const streamed = grouped && !keepWorld && world.size === 0 && expectEnd.length === 0 ? new FinalViews(a, gaps, full) : undefined;
   const values = grouped ? new Float64Array(events.length) : undefined;
   const { order, times } = replayOrder(events, values);
   let steps: Step[] = [];
@@ -96,7 +109,7 @@ export const replay = (rulebook: Rulebook, scenario: Readonly<Scenario>, options
   // their place in replay order, and flags back in it.
   if (grouped) {
     if (full) steps = new Array<Step>(order.length);
-    replayGrouped(ctx, events, order, times, values!, full ? steps : undefined);
+    replayGrouped(ctx, events, order, times, values!, full ? steps : undefined, streamed);
   } else {
     for (let i = 0; i < order.length; i++) {
       const ev = events[order[i]!]!;
@@ -111,19 +124,22 @@ export const replay = (rulebook: Rulebook, scenario: Readonly<Scenario>, options
   for (const { index, x } of expectEnd) results.push(checkExpectation(index, x, world, ctx.flags, a, canon));
   results.sort((p, q) => p.index - q.index);
 
-  const gaps = scenario.gaps ?? [];
   const result: Replay = {
     rulebook: { id: rulebook.id, preset: rulebook.preset, assumptions: rulebook.assumptions, hash: rulebook.hash },
     records,
     steps,
     initial,
-    final: finalViews(a, world, gaps, full),
+    final: streamed !== undefined ? streamed.finish() : finalViews(a, world, gaps, full),
     flags: ctx.flags,
     expectations: results,
   };
-  HIDDEN.set(result, { world, gaps, a });
+  HIDDEN.set(result, streamed !== undefined
+    ? { world: undefined, gaps, a, again: () => worldOf(run(rulebook, scenario, options, true)) }
+    : { world, gaps, a, again: undefined });
   return result;
 };
+
+const worldOf = (r: Replay): World => HIDDEN.get(r)!.world!;
 
 const apply = (ctx: Ctx, ev: ScenarioEvent, at: number): void => {
   ctx.begin(ev, at);
@@ -139,7 +155,10 @@ const apply = (ctx: Ctx, ev: ScenarioEvent, at: number): void => {
  * replay order ('full' mode), then the flags put back in replay order. The same steps, final state
  * and flags as the time-ordered loop; property tests hold them equal.
  */
-const replayGrouped = (ctx: Ctx, events: readonly ScenarioEvent[], order: Uint32Array, times: Float64Array, values: Float64Array, steps: Step[] | undefined): void => {
+const replayGrouped = (
+  ctx: Ctx, events: readonly ScenarioEvent[], order: Uint32Array, times: Float64Array, values: Float64Array, steps: Step[] | undefined,
+  streamed: FinalViews | undefined,
+): void => {
   const { positions, starts } = groupByNumber(events, order, values);
   const flagPositions: number[] = [];
   ctx.flagPositions = flagPositions;
@@ -148,17 +167,20 @@ const replayGrouped = (ctx: Ctx, events: readonly ScenarioEvent[], order: Uint32
   // is created without a lookup and entered into the world after the loop, in group order — the
   // order the time-ordered loop enters them. Entering them in the loop cost 3-4x as much (100k
   // numbers: ~80 against 20-30 ms): the events streaming through the cache evicted the map's table.
+  // `streamed`: the number's views are built instead, and no world is kept (see run()).
   const world = ctx.world;
-  const created: NumberState[] | undefined = world.size === 0 ? new Array<NumberState>(starts.length - 1) : undefined;
+  const created: NumberState[] | undefined = world.size === 0 && streamed === undefined ? new Array<NumberState>(starts.length - 1) : undefined;
   for (let g = 0; g + 1 < starts.length; g++) {
     const first = events[order[positions[starts[g]!]!]!]!.mobileNumber;
-    ctx.group = created !== undefined ? (created[g] = newNumberState(first)) : numberState(world, first);
+    const n = streamed !== undefined ? newNumberState(first) : created !== undefined ? (created[g] = newNumberState(first)) : numberState(world, first);
+    ctx.group = n;
     for (let j = starts[g]!; j < starts[g + 1]!; j++) {
       const p = positions[j]!;
       ctx.position = p;
       apply(ctx, events[order[p]!]!, times[order[p]!]!);
       if (steps !== undefined) steps[p] = ctx.step(p);
     }
+    streamed?.add(n);
   }
   ctx.group = undefined;
   if (created !== undefined) for (let g = 0; g < created.length; g++) world.set(created[g]!.mobileNumber, created[g]!);
@@ -188,83 +210,7 @@ const dispatch = (ctx: Ctx, ev: ScenarioEvent): void => {
 export const replayState = (r: Replay): WorldSnapshot => {
   const h = HIDDEN.get(r);
   if (!h) throw new Error('replayState: not a replay produced by this engine');
-  return snapshotWorld(h.world);
-};
-
-const addSubscriptionViews = (n: NumberState, out: SubscriptionView[]): void => {
-  for (const c of n.codes.values()) {
-    for (const s of c.subs.values()) {
-      out.push(s.eventId === undefined
-        ? { mobileNumber: n.mobileNumber, code: c.code, keyword: s.keyword, status: s.status, ruleId: s.ruleId }
-        : { mobileNumber: n.mobileNumber, code: c.code, keyword: s.keyword, status: s.status, eventId: s.eventId, ruleId: s.ruleId });
-    }
-  }
-};
-
-const addContactView = (n: NumberState, out: ContactView[]): void => {
-  const status = effectiveContact(n);
-  if (status === undefined) return;
-  // Plain literals, not conditional spreads: no temporary objects per number, same key order.
-  const { mobileNumber, contactRuleId: ruleId, contactEventId: eventId } = n;
-  if (n.undeliverable) out.push(eventId === undefined ? { mobileNumber, status, ruleId, undeliverable: true } : { mobileNumber, status, ruleId, undeliverable: true, eventId });
-  else out.push(eventId === undefined ? { mobileNumber, status, ruleId } : { mobileNumber, status, ruleId, eventId });
-};
-
-export const subscriptionViews = (world: World): SubscriptionView[] => {
-  const out: SubscriptionView[] = [];
-  for (const n of world.values()) addSubscriptionViews(n, out);
-  return out;
-};
-
-export const contactViews = (world: World): ContactView[] => {
-  const out: ContactView[] = [];
-  for (const n of world.values()) addContactView(n, out);
-  return out;
-};
-
-const gapsByNumber = (gaps: readonly Gap[]): Map<string, Gap[]> => {
-  const byNumber = new Map<string, Gap[]>();
-  for (const g of gaps) {
-    const list = byNumber.get(g.mobileNumber);
-    if (list) list.push(g);
-    else byNumber.set(g.mobileNumber, [g]);
-  }
-  return byNumber;
-};
-
-/** A number's verdicts: per code it has, then per code only its gaps name. */
-const numberVerdicts = (a: Assumptions, n: NumberState, g: readonly Gap[] | undefined, texts: boolean, out: VerdictView[]): void => {
-  const codes = n.codes.values();
-  for (let i = 0; i < codes.length; i++) out.push(verdictFor(a, n, codes[i]!.code, g, texts));
-  if (g === undefined) return;
-  const extra = new Set(g.map((x) => x.code).filter((x): x is string => x !== undefined && !n.codes.has(x)));
-  for (const code of extra) out.push(verdictFor(a, n, code, g, texts));
-};
-
-/**
- * The final state's subscriptions, contacts and verdicts (`texts`: verdict sentences too; false for
- * replays without records, see verdictFor), each in world order, in ONE pass over the
- * world: a number's state objects are scattered in memory, and three passes (one per list) missed the
- * CPU cache on each of them three times (~1 µs per number at 100k numbers).
- */
-export const finalViews = (a: Assumptions, world: World, gaps: readonly Gap[], texts = true): StateView => {
-  const byNumber = gapsByNumber(gaps);
-  const subscriptions: SubscriptionView[] = [];
-  const contacts: ContactView[] = [];
-  const verdicts: VerdictView[] = [];
-  for (const n of world.values()) {
-    addSubscriptionViews(n, subscriptions);
-    addContactView(n, contacts);
-    // Most histories have no gaps: then skip hashing every number for nothing.
-    numberVerdicts(a, n, byNumber.size === 0 ? undefined : byNumber.get(n.mobileNumber), texts, verdicts);
-  }
-  // Gaps about numbers the history never mentions still get an `unknown` verdict.
-  for (const [num, g] of byNumber) {
-    if (world.has(num)) continue;
-    const n = numberState(new Map(), num);
-    for (const code of new Set(g.map((x) => x.code).filter((x): x is string => x !== undefined))) verdicts.push(verdictFor(a, n, code, g, texts));
-  }
-  return { subscriptions, contacts, verdicts };
+  return snapshotWorld(h.world ?? h.again!());
 };
 
 /** The hidden world and gaps of a replay (for stateAt). */

@@ -3,7 +3,8 @@
  * lists (no re-running of rules), so the simulator can jump to any step cheaply.
  */
 import type { StateView, Replay } from './replay-types';
-import { finalViews, hiddenOf } from './replay';
+import { finalViews } from './final-views';
+import { hiddenOf } from './replay';
 import { codeState, numberState, type World } from './state';
 
 /**

@@ -130,6 +130,26 @@ describe('invariants', () => {
     }), { numRuns: 200 });
   });
 
+  it('a replay that keeps no world (empty start, no expectations) gives the same views, flags and replayState', () => {
+    // Such replays build each number's views when its events are done and rebuild the world only
+    // when replayState asks (replay.ts run()). Gaps name numbers with and without events.
+    const many = fc.array(fc.tuple(fc.constantFrom(N, N2, '15551230003', '015551230004'), body, fc.integer({ min: 0, max: 6 })), { maxLength: 40 })
+      .map((rows) => rows.map(([n, b, jitter], i) => clean({ id: `e${i + 1}`, at: iso(i * 3 + jitter, 0), mobileNumber: n, ...b }) as ScenarioEvent));
+    const gap = fc.record({ mobileNumber: fc.constantFrom(N, N2, '15559990000'), code: fc.constantFrom('12345', '67890', undefined), kind: fc.constant('other' as const), reason: fc.constant('a gap') });
+    fc.assert(fc.property(many, fc.array(gap, { maxLength: 3 }), settings, (events, gaps, over) => {
+      const p = parseScenario(clean({ ...scenario(events), initial: undefined, gaps }));
+      if (!p.ok) throw new Error(JSON.stringify(p.issues));
+      const kept = { ...p.scenario, expect: [{ flag: 'NO-SUCH-FLAG', present: false }] };
+      for (const records of ['full', 'none'] as const) {
+        const streamed = replay(rulebook(over), p.scenario, { records });
+        const other = replay(rulebook(over), kept, { records });
+        expect(streamed.final).toEqual(other.final);
+        expect(streamed.flags).toEqual(other.flags);
+        expect(replayState(streamed)).toEqual(replayState(other));
+      }
+    }), { numRuns: 200 });
+  });
+
   it('stateAt the last step equals the final state', () => {
     fc.assert(fc.property(history, (events) => {
       const r = replay(rulebook(), world(events));

@@ -94,6 +94,15 @@ describe('EVIDENCE-GAP', () => {
     expect(verdict(r)!.reason).toContain('keyword GUID 9F2 is not mapped');
     expect(verdict(r)!.ruleIds).toContain('EVIDENCE-GAP');
   });
+
+  it('a gap about a number the history never mentions still gives it an unknown verdict on the gap\'s code', () => {
+    const parsed = parseScenario(JSON.parse(JSON.stringify({ ...scenario([mo('JOIN')]), gaps: [{ mobileNumber: N2, code: '67890', kind: 'log-gap', reason: 'only the first opt-in was logged' }] })));
+    if (!parsed.ok) throw new Error(JSON.stringify(parsed.issues));
+    for (const records of ['full', 'none'] as const) {
+      const r = replay(rulebook(), parsed.scenario, { records });
+      expect(r.final.verdicts.map((v) => [v.mobileNumber, v.code, v.verdict])).toEqual([[N, '12345', 'allowed'], [N2, '67890', 'unknown']]);
+    }
+  });
 });
 
 describe('EVENT-SKIPPED', () => {
