@@ -206,7 +206,11 @@ const dispatch = (ctx: Ctx, ev: ScenarioEvent): void => {
   }
 };
 
-/** The full world after the replay, to continue it later with `replay(..., { initialState })`. */
+/**
+ * The full world after the replay, to continue it later with `replay(..., { initialState })`. For a
+ * replay that kept no world (see run()) this replays its scenario again, which must not have been
+ * modified since (scenarios are read-only to the engine and its callers).
+ */
 export const replayState = (r: Replay): WorldSnapshot => {
   const h = HIDDEN.get(r);
   if (!h) throw new Error('replayState: not a replay produced by this engine');
