@@ -20,8 +20,8 @@ export interface ReplayOptions {
   readonly initialState?: WorldSnapshot;
 }
 
-/** `world` undefined: not kept (see run()); `again` replays the scenario to rebuild it. */
-interface Hidden { readonly world: World | undefined; readonly gaps: readonly Gap[]; readonly a: Assumptions; readonly again: (() => World) | undefined }
+/** `world()`: the kept world, or for a replay that kept none (see run()) the scenario replayed again. */
+interface Hidden { readonly world: () => World; readonly gaps: readonly Gap[]; readonly a: Assumptions }
 const HIDDEN = new WeakMap<Replay, Hidden>();
 
 /** Epoch ms of an ISO-8601 timestamp with offset; NaN sorts last. */
@@ -133,13 +133,10 @@ const run = (rulebook: Rulebook, scenario: Readonly<Scenario>, options: ReplayOp
     flags: ctx.flags,
     expectations: results,
   };
-  HIDDEN.set(result, streamed !== undefined
-    ? { world: undefined, gaps, a, again: () => worldOf(run(rulebook, scenario, options, true)) }
-    : { world, gaps, a, again: undefined });
+  const kept = (): World => world;
+  HIDDEN.set(result, { world: streamed === undefined ? kept : () => HIDDEN.get(run(rulebook, scenario, options, true))!.world(), gaps, a });
   return result;
 };
-
-const worldOf = (r: Replay): World => HIDDEN.get(r)!.world!;
 
 const apply = (ctx: Ctx, ev: ScenarioEvent, at: number): void => {
   ctx.begin(ev, at);
@@ -172,7 +169,8 @@ const replayGrouped = (
   const created: NumberState[] | undefined = world.size === 0 && streamed === undefined ? new Array<NumberState>(starts.length - 1) : undefined;
   for (let g = 0; g + 1 < starts.length; g++) {
     const first = events[order[positions[starts[g]!]!]!]!.mobileNumber;
-    const n = streamed !== undefined ? newNumberState(first) : created !== undefined ? (created[g] = newNumberState(first)) : numberState(world, first);
+    const n = streamed !== undefined || created !== undefined ? newNumberState(first) : numberState(world, first);
+    if (created !== undefined) created[g] = n;
     ctx.group = n;
     for (let j = starts[g]!; j < starts[g + 1]!; j++) {
       const p = positions[j]!;
@@ -214,7 +212,7 @@ const dispatch = (ctx: Ctx, ev: ScenarioEvent): void => {
 export const replayState = (r: Replay): WorldSnapshot => {
   const h = HIDDEN.get(r);
   if (!h) throw new Error('replayState: not a replay produced by this engine');
-  return snapshotWorld(h.world ?? h.again!());
+  return snapshotWorld(h.world());
 };
 
 /** The hidden world and gaps of a replay (for stateAt). */
