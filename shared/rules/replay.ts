@@ -1,6 +1,6 @@
 /** The engine: a pure function of (rulebook, scenario) → replay. */
 import type { Expectation, Gap, Scenario, ScenarioEvent } from '../model';
-import { assertNever, type Assumptions } from './assumptions';
+import { assertNever } from './assumptions';
 import { Ctx, NO_ASSUMPTIONS } from './context';
 import { parseIsoMs } from './iso-time';
 import { checkExpectation } from './expectations';
@@ -21,7 +21,7 @@ export interface ReplayOptions {
 }
 
 /** `world()`: the kept world, or for a replay that kept none (see run()) the scenario replayed again. */
-interface Hidden { readonly world: () => World; readonly gaps: readonly Gap[]; readonly a: Assumptions }
+interface Hidden { readonly world: () => World; readonly gaps: readonly Gap[] }
 const HIDDEN = new WeakMap<Replay, Hidden>();
 
 /** Epoch ms of an ISO-8601 timestamp with offset; NaN sorts last. */
@@ -134,7 +134,7 @@ const run = (rulebook: Rulebook, scenario: Readonly<Scenario>, options: ReplayOp
     expectations: results,
   };
   const kept = (): World => world;
-  HIDDEN.set(result, { world: streamed === undefined ? kept : () => HIDDEN.get(run(rulebook, scenario, options, true))!.world(), gaps, a });
+  HIDDEN.set(result, { world: streamed === undefined ? kept : () => HIDDEN.get(run(rulebook, scenario, options, true))!.world(), gaps });
   return result;
 };
 
