@@ -99,15 +99,20 @@ function stallMonitor(): { stop(): number } {
 export async function coldLoad(path: string): Promise<void> {
   const ws = await Workspace.create();
   const monitor = stallMonitor();
+  const cpu0 = mainThreadCpuSeconds();
+  const proc0 = process.cpuUsage();
   const t = performance.now();
   const result = await loadFiles(ws, [{ path }]);
   const seconds = (performance.now() - t) / 1000;
+  const proc = process.cpuUsage(proc0);
+  const mainCpuSeconds = mainThreadCpuSeconds() - cpu0;
   const file = result.files[0];
   const dbBytes = file?.status === 'loaded' ? databaseBytes(ws) : 0;
   // maxRSS: the whole process's peak (KiB), sql.js's wasm memory included.
   console.log(JSON.stringify({
     stallMs: monitor.stop(), seconds, rows: file?.rowsLoaded ?? 0, status: file?.status ?? 'failed', message: file?.message ?? '',
     peakRssMB: process.resourceUsage().maxRSS / 1024, databaseMB: dbBytes / 1024 ** 2,
+    mainCpuSeconds, processCpuSeconds: (proc.user + proc.system) / 1e6,
   }));
 }
 

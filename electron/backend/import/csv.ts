@@ -6,6 +6,7 @@
 import { createHash } from 'node:crypto';
 import { createReadStream, statSync } from 'node:fs';
 import Papa from 'papaparse';
+import { RecordBytes } from './record-bytes';
 import { CsvFileError, sniffEncoding, TextDecoderStream, type TextEncodingName } from './text-decode';
 
 export interface CsvBatch {
@@ -15,6 +16,8 @@ export interface CsvBatch {
   /** papaparse's complaint about a row (e.g. an unclosed quote), by index in `rows`. */
   readonly malformed: Map<number, string>;
   readonly bytesRead: number;
+  /** Duplicate-row hashes of the records' bytes, two int32 per row (record-bytes.ts); absent for UTF-16. */
+  readonly hashes?: Int32Array;
 }
 
 export interface CsvInfo {
@@ -69,6 +72,9 @@ export class CsvReader {
   private newline: '\r\n' | '\n' | '\r' = '\n';
   private line = 1;
   private done = false;
+  /** The records' bytes for duplicate hashes (UTF-8 only); chunks read before it exists wait in `early`. */
+  private bytes: RecordBytes | undefined;
+  private early: Buffer[] | undefined = [];
 
   private constructor(readonly path: string) {}
 
@@ -96,6 +102,8 @@ export class CsvReader {
     }
     const buf = next.value;
     this.hash.update(buf);
+    if (this.bytes) this.bytes.append(buf);
+    else this.early?.push(buf);
     const offset = this.bytesRead;
     this.bytesRead += buf.length;
     return this.decoder.decode(buf, offset);
@@ -108,6 +116,7 @@ export class CsvReader {
     if (first.done || first.value.length === 0) throw new CsvFileError('empty', 'The file is empty (0 bytes): nothing to load.');
     const buf: Buffer = first.value;
     this.hash.update(buf);
+    this.early!.push(buf);
     this.bytesRead = buf.length;
     const { encoding, bom } = sniffEncoding(buf);
     this.decoder = new TextDecoderStream(encoding);
@@ -123,6 +132,11 @@ export class CsvReader {
     const nl = text.indexOf(this.newline);
     const delimiter = detectDelimiter(nl === -1 ? text : text.slice(0, nl));
     this.parser = new Papa.Parser({ delimiter, newline: this.newline, quoteChar: '"' });
+    if (encoding === 'utf-8') {
+      this.bytes = new RecordBytes(this.newline);
+      for (const b of this.early!) this.bytes.append(b);
+    }
+    this.early = undefined;
     this.pending = text;
     let head = this.parseSome(false);
     // A file that is only a header line (no newline) completes only at end of input.
@@ -134,6 +148,7 @@ export class CsvReader {
     }
     const header = head.rows.shift();
     head.lines.shift();
+    if (head.hashes) head = { ...head, hashes: head.hashes.subarray(2) };
     if (!header || header.every((h) => h.trim() === '')) throw new CsvFileError('no-header', 'The file has no header row.');
     this.info = { header: header.map((h) => h.trim()), delimiter, encoding, bom, totalBytes };
     this.firstBatch = head;
@@ -152,6 +167,7 @@ export class CsvReader {
     }
     const rows: string[][] = [];
     const lines: number[] = [];
+    const ends: number[] = [];
     const malformed = new Map<number, string>();
     const errByRow = new Map<number, string>();
     for (const e of res.errors) if (e.row !== undefined) errByRow.set(e.row, e.message);
@@ -169,8 +185,15 @@ export class CsvReader {
       if (err !== undefined) malformed.set(rows.length, err);
       rows.push(row);
       lines.push(line);
+      ends.push(this.line);
     }
-    return { rows, lines, malformed, bytesRead: this.bytesRead };
+    let hashes: Int32Array | undefined;
+    if (this.bytes) {
+      hashes = new Int32Array(rows.length * 2);
+      // Bytes that do not line up with the line count (never seen): fields are hashed for the rest of the file.
+      if (!this.bytes.hash(lines, ends, final, hashes)) this.bytes = hashes = undefined;
+    }
+    return { rows, lines, malformed, bytesRead: this.bytesRead, ...(hashes ? { hashes } : {}) };
   }
 
   /** Record batches after the header, one per ~256 KB of input. */

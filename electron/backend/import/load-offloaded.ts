@@ -13,8 +13,11 @@ import { ParseClient } from './parse-client';
 import type { FromWorker } from './parse-protocol';
 import { CsvFileError } from './text-decode';
 
-/** Chunks (one per ~256 KB of CSV, ~0.4 MB encoded) the worker may run ahead of the inserts. */
-const MAX_IN_FLIGHT = 16;
+/**
+ * Chunks the worker may run ahead of the inserts: two of its largest runs (run-order.ts: 128 buckets
+ * of ~1k rows, ~0.3 MB each), so it parses the next run while this thread inserts the last one.
+ */
+const MAX_IN_FLIGHT = 300;
 
 const failure = (m: { code?: string; message: string }): Error =>
   m.code ? new CsvFileError(m.code as CsvFileError['code'], m.message) : new Error(m.message);
@@ -43,13 +46,16 @@ export async function loadOneOffloaded(ws: Workspace, path: string, opts: LoadOp
       const m = await next();
       if (m.type === 'failed') throw failure(m);
       if (m.type === 'info') throw new Error('the parse worker sent a second header');
+      if (m.type === 'progress') {
+        await file.afterBatch(m.rowsSeen, m.bytesRead);
+        continue;
+      }
       // Time-sliced like the in-thread loader: yield every ~25 ms, even inside a chunk.
       ins.start(m.chunk);
       while (!ins.insertSome(file.sliceEnd)) await file.yieldNow();
       if (m.type === 'done') return file.finish({ ...m.totals, sizeBytes: m.totals.bytesRead });
       const { bytes, cells } = m.chunk;
       client.send({ type: 'ack', bytes: bytes.buffer as ArrayBuffer, cells: cells.buffer as ArrayBuffer }, [bytes.buffer as ArrayBuffer, cells.buffer as ArrayBuffer]);
-      await file.afterBatch(m.rowsSeen, m.bytesRead);
     }
   } finally {
     client.stop();

@@ -9,6 +9,7 @@ import { basename } from 'node:path';
 import {
   begin, BulkWriter, DEFAULT_CACHE_KIB, setCacheSize, commit, refreshCodes, release, rollback, rollbackTo, savepoint,
 } from '../db/bulk';
+import { ChunkInserter } from '../db/chunk-insert';
 import type { Workspace } from '../db/workspace';
 import { CsvReader } from './csv';
 import { detectFormat } from './detect';
@@ -20,7 +21,9 @@ import {
   type FileLoadSummary, type LoadOptions, type LoadResult,
 } from './load-steps';
 import { defaultParseWorker } from './parse-client';
+import { RowChunkEncoder } from './row-chunk';
 import { RowSink } from './row-sink';
+import { tableRowWriter } from './run-order';
 import { CsvFileError } from './text-decode';
 
 export { LoadCancelled } from './load-steps';
@@ -117,25 +120,46 @@ async function loadOne(ws: Workspace, path: string, opts: LoadOptions): Promise<
   return loadOneInThread(ws, path, opts);
 }
 
+/**
+ * In-thread: the same RowSink, sorted runs and chunk encoding as the parse worker, inserted by the same
+ * ChunkInserter, so both paths make the same inserts in the same order. Only a sql.js build without
+ * the low-level exports falls back to BulkWriter (Statement.bind), in file order.
+ */
 async function loadOneInThread(ws: Workspace, path: string, opts: LoadOptions): Promise<FileLoadSummary> {
   const reader = await CsvReader.open(path);
+  let inserter: ChunkInserter | undefined;
   try {
     const detection = detectFormat(reader.info.header, opts.formatOverride);
     if (!detection.ok) throw detection.error;
     const { format, index } = detection;
     const file = new FileLoad(ws, path, reader.info, format, opts);
-    const sink = new RowSink(file.sourceId, format, index, new BulkWriter(ws, format.table), new BulkWriter(ws, 'load_errors'));
+    const ins = (inserter = ChunkInserter.create(ws, [format.table, 'load_errors']));
+    const enc = new RowChunkEncoder();
+    const sink = ins
+      ? new RowSink(file.sourceId, format, index, tableRowWriter(enc, format.table, reader.info.totalBytes), enc.writer(1))
+      : new RowSink(file.sourceId, format, index, new BulkWriter(ws, format.table), new BulkWriter(ws, 'load_errors'));
+    const insertReady = async (final = false): Promise<void> => {
+      if (!ins) return;
+      for (const { chunk } of enc.takeAll(final)) {
+        ins.start(chunk);
+        while (!ins.insertSome(file.sliceEnd)) await file.yieldNow();
+        enc.recycle(chunk.bytes.buffer as ArrayBuffer, chunk.cells.buffer as ArrayBuffer);
+      }
+    };
     for await (const batch of reader.batches()) {
       // Time-sliced: yield to the event loop every ~25 ms even inside a batch.
       for (let from = 0; from < batch.rows.length; ) {
         from = sink.addBatch(batch, from, file.sliceEnd);
+        await insertReady();
         if (from < batch.rows.length) await file.yieldNow();
       }
       await file.afterBatch(sink.rowsSeen, batch.bytesRead);
     }
     sink.finish();
+    await insertReady(true);
     return file.finish({ sha256: reader.sha256(), sizeBytes: reader.bytesRead, loaded: sink.loaded, rejected: sink.rejected, warnings: sink.warnings, sample: sink.sample });
   } finally {
+    inserter?.free();
     await reader.close();
   }
 }

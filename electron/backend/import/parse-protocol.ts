@@ -28,12 +28,14 @@ export interface ParseTotals {
 
 /**
  * Worker → loader: `info` (header read, format detected), then `chunk`s of the format's rows and
- * load_errors in the order RowSink produced them, then `done` (its chunk holds what finish() adds).
+ * load_errors in the order they are to be inserted, a `progress` after each CSV batch (as the in-thread
+ * loader reports it), then `done` (its chunk holds what finish() hands on last).
  * `failed` can come at any point: `code` is set for a CsvFileError, whose message is for the user;
  * `crashed` is set by the loader's side when the worker itself died (or never started).
  */
 export type FromWorker =
   | { readonly type: 'info'; readonly info: CsvInfo; readonly format: FormatId }
-  | { readonly type: 'chunk'; readonly chunk: RowChunk; readonly rowsSeen: number; readonly bytesRead: number }
+  | { readonly type: 'chunk'; readonly chunk: RowChunk }
+  | { readonly type: 'progress'; readonly rowsSeen: number; readonly bytesRead: number }
   | { readonly type: 'done'; readonly chunk: RowChunk; readonly totals: ParseTotals }
   | { readonly type: 'failed'; readonly code?: string; readonly message: string; readonly crashed?: boolean };

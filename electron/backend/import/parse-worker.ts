@@ -9,6 +9,7 @@ import { detectFormat } from './detect';
 import type { FromWorker, ParseJob, ToWorker } from './parse-protocol';
 import { RowChunkEncoder } from './row-chunk';
 import { RowSink } from './row-sink';
+import { tableRowWriter } from './run-order';
 import { CsvFileError } from './text-decode';
 
 const port = parentPort!;
@@ -37,17 +38,25 @@ async function run(): Promise<void> {
     const sourceIdReady = new Promise<number>((resolve) => (started = resolve));
     post({ type: 'info', info: reader.info, format: detection.format.id });
     const sourceId = await sourceIdReady;
-    const sink = new RowSink(sourceId, detection.format, detection.index, enc.writer(0), enc.writer(1));
+    const sink = new RowSink(sourceId, detection.format, detection.index, tableRowWriter(enc, detection.format.table, reader.info.totalBytes), enc.writer(1));
+    const send = async (parts: ReturnType<RowChunkEncoder['takeAll']>): Promise<void> => {
+      for (const { chunk, transfer } of parts) {
+        // Backpressure: parsing runs ahead of the inserts by at most maxInFlight chunks.
+        while (inFlight >= job.maxInFlight) await new Promise<void>((resolve) => (wake = resolve));
+        inFlight++;
+        post({ type: 'chunk', chunk }, transfer);
+      }
+    };
     for await (const batch of reader.batches()) {
       sink.addBatch(batch);
-      // Backpressure: parsing runs ahead of the inserts by at most maxInFlight chunks.
-      while (inFlight >= job.maxInFlight) await new Promise<void>((resolve) => (wake = resolve));
-      const { chunk, transfer } = enc.take();
-      inFlight++;
-      post({ type: 'chunk', chunk, rowsSeen: sink.rowsSeen, bytesRead: batch.bytesRead }, transfer);
+      // Rows wait in runs (run-order.ts), so a batch gives any number of chunks; progress is per batch, as in-thread.
+      await send(enc.takeAll());
+      post({ type: 'progress', rowsSeen: sink.rowsSeen, bytesRead: batch.bytesRead });
     }
     sink.finish();
-    const { chunk, transfer } = enc.take();
+    const parts = enc.takeAll(true);
+    const { chunk, transfer } = parts.pop()!;
+    await send(parts);
     const totals = { sha256: reader.sha256(), bytesRead: reader.bytesRead, loaded: sink.loaded, rejected: sink.rejected, warnings: sink.warnings, sample: sink.sample };
     post({ type: 'done', chunk, totals }, transfer);
   } finally {

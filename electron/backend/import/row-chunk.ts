@@ -23,16 +23,19 @@ export const NULL_CELL = -1;
 export const INT_CELL = -2;
 export const DOUBLE_CELL = -3;
 
-const INITIAL_BYTES = 1 << 20;
+/** Fresh buffers start small (a run's buckets hold ~1k rows each) and grow; recycled ones keep their size. */
+const INITIAL_BYTES = 1 << 17;
 const INITIAL_CELLS = 1 << 16;
+/** A chunk is cut at this many records. */
+export const CHUNK_RECORDS = 4096;
 
 /**
- * Builds RowChunks. `take()` hands the buffers over (they are transferred); the loader sends them
+ * Builds RowChunks. `takeAll()` hands the buffers over (they are transferred); the loader sends them
  * back with its ack and `recycle()` reuses them, so a load allocates only the chunks in flight:
  * fresh buffers per chunk piled up as external memory on the main thread, which rarely collects.
  */
 export class RowChunkEncoder {
-  private readonly spare: { bytes: ArrayBuffer; cells: ArrayBuffer }[] = [];
+  private readonly ready: { chunk: RowChunk; transfer: ArrayBuffer[] }[] = [];
   private buf: Buffer;
   private used = 0;
   private cells: Int32Array;
@@ -40,11 +43,16 @@ export class RowChunkEncoder {
   private doubles: number[] = [];
   private records = 0;
 
-  constructor() {
+  /** `spare`: recycled buffers, shared with sibling() encoders. */
+  constructor(
+    private readonly cutAt = CHUNK_RECORDS,
+    private readonly spare: { bytes: ArrayBuffer; cells: ArrayBuffer }[] = [],
+  ) {
     this.buf = Buffer.from(new ArrayBuffer(INITIAL_BYTES));
     this.cells = new Int32Array(INITIAL_CELLS);
   }
 
+  /** Records in the chunk being built. */
   get size(): number {
     return this.records;
   }
@@ -94,24 +102,49 @@ export class RowChunkEncoder {
       }
     }
     this.cellCount = c;
-    this.records++;
+    if (++this.records >= this.cutAt) this.cut();
   }
 
-  /** The chunk so far and the buffers to transfer with it; the encoder starts fresh buffers. */
-  take(): { chunk: RowChunk; transfer: ArrayBuffer[] } {
-    const bytes = new Uint8Array(this.buf.buffer, 0, this.used);
-    const cells = new Int32Array(this.cells.buffer, 0, this.cellCount);
-    const doubles = Float64Array.from(this.doubles);
-    const chunk: RowChunk = { bytes, cells, doubles, records: this.records };
-    const transfer = [bytes.buffer as ArrayBuffer, cells.buffer as ArrayBuffer, doubles.buffer as ArrayBuffer];
-    const next = this.spare.pop();
-    this.buf = Buffer.from(next?.bytes ?? new ArrayBuffer(this.buf.length));
-    this.cells = new Int32Array(next?.cells ?? new ArrayBuffer(this.cells.byteLength));
+  /** An encoder drawing on the same recycled buffers, never cut by size (a run's bucket: see adopt()). */
+  sibling(): RowChunkEncoder {
+    return new RowChunkEncoder(Infinity, this.spare);
+  }
+
+  /** Ends the chunk being built here (if any), then appends `other`'s records as the next chunk(s). */
+  adopt(other: RowChunkEncoder): void {
+    if (other.records === 0) return;
+    if (this.records > 0) this.cut();
+    other.cut();
+    for (const c of other.ready.splice(0)) this.ready.push(c);
+  }
+
+  private clear(): void {
     this.used = 0;
     this.cellCount = 0;
     this.doubles = [];
     this.records = 0;
-    return { chunk, transfer };
+  }
+
+  /**
+   * The chunks built so far with the buffers to transfer with each; the one being built is included
+   * when it has records, or when `final` (the last message always carries a chunk, maybe empty).
+   */
+  takeAll(final = false): { chunk: RowChunk; transfer: ArrayBuffer[] }[] {
+    if (this.records > 0 || final) this.cut();
+    return this.ready.splice(0);
+  }
+
+  /** Ends the chunk being built; the encoder starts on recycled (or fresh) buffers. */
+  private cut(): void {
+    const bytes = new Uint8Array(this.buf.buffer, 0, this.used);
+    const cells = new Int32Array(this.cells.buffer, 0, this.cellCount);
+    const doubles = Float64Array.from(this.doubles);
+    const chunk: RowChunk = { bytes, cells, doubles, records: this.records };
+    this.ready.push({ chunk, transfer: [bytes.buffer as ArrayBuffer, cells.buffer as ArrayBuffer, doubles.buffer as ArrayBuffer] });
+    const next = this.spare.pop();
+    this.buf = Buffer.from(next?.bytes ?? new ArrayBuffer(INITIAL_BYTES));
+    this.cells = new Int32Array(next?.cells ?? new ArrayBuffer(INITIAL_CELLS * 4));
+    this.clear();
   }
 
   /** Buffers of an inserted chunk, back from the loader. */

@@ -29,7 +29,11 @@ export class RowHashes {
    */
   firstLine(f: readonly string[], line: number, remember: boolean): number | undefined {
     this.hash(f);
-    const { h1, h2 } = this;
+    return this.firstLineOf(this.h1, this.h2, line, remember);
+  }
+
+  /** As firstLine, for a record whose hash was taken elsewhere (its bytes: record-bytes.ts). */
+  firstLineOf(h1: number, h2: number, line: number, remember: boolean): number | undefined {
     let i = h1 & this.mask;
     for (;;) {
       const l = this.lines[i]!;

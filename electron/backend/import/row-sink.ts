@@ -25,6 +25,10 @@ const MAX_STORED_WARNINGS = 50_000;
 /** Where rows go: a BulkWriter on the main thread, a chunk encoder in the parse worker. */
 export interface RowWriter {
   insert(row: BulkRow): void;
+  /** Hands on rows still held back (a run: import/run-order.ts); RowSink.finish() calls it. */
+  flush?(): void;
+  /** Told after each whole CSV batch how many bytes of the file have been read. */
+  batchDone?(bytesRead: number): void;
 }
 
 export class RowSink implements RowIssues {
@@ -68,6 +72,7 @@ export class RowSink implements RowIssues {
   addBatch(b: CsvBatch, from = 0, deadline = Infinity): number {
     const ctx = this.ctx;
     const anyMalformed = b.malformed.size > 0; // almost always false: skip a Map lookup per row
+    const hashes = b.hashes;
     for (let i = from; i < b.rows.length; i++) {
       if ((i & 255) === 0 && i > from && performance.now() > deadline) return i;
       const f = b.rows[i]!;
@@ -85,7 +90,8 @@ export class RowSink implements RowIssues {
         this.reject(null, f.join(',').slice(0, 200), 'field-count', `row has ${f.length} fields; the header has ${this.width} (${why})`);
         continue;
       }
-      const first = this.seen.firstLine(f, ctx.line, this.seen.size < MAX_TRACKED_ROWS);
+      const remember = this.seen.size < MAX_TRACKED_ROWS;
+      const first = hashes ? this.seen.firstLineOf(hashes[i * 2]!, hashes[i * 2 + 1]!, ctx.line, remember) : this.seen.firstLine(f, ctx.line, remember);
       if (first !== undefined) ctx.warn(null, null, 'duplicate-row', `identical to line ${first} (kept: both rows are evidence; history merges them)`);
       const row = this.spec.mapRow(ctx);
       if (row === null) {
@@ -95,6 +101,7 @@ export class RowSink implements RowIssues {
       this.writer.insert(row);
       this.loaded++;
     }
+    this.writer.batchDone?.(b.bytesRead);
     return b.rows.length;
   }
 
@@ -103,8 +110,9 @@ export class RowSink implements RowIssues {
     this.rejected++;
   }
 
-  /** Notes how many warnings were counted but not stored. */
+  /** Hands on held-back rows, then notes how many warnings were counted but not stored. */
   finish(): void {
+    this.writer.flush?.();
     if (this.warnings > MAX_STORED_WARNINGS) {
       this.errors.insert([this.sourceId, null, null, null, 'warning', 'warnings-truncated',
         `${this.warnings - MAX_STORED_WARNINGS} further warnings were counted but not stored individually`]);

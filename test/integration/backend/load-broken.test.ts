@@ -1,3 +1,6 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadFiles } from '../../../electron/backend/import/load';
 import { loadErrorsCsv } from '../../../electron/backend/import/load-errors-csv';
@@ -112,6 +115,23 @@ describe('malformed rows go to load errors; the rest loads', () => {
     expect(ws.all(`SELECT line, message FROM load_errors ORDER BY line`)).toEqual([
       { line: 3, message: 'identical to line 2 (kept: both rows are evidence; history merges them)' },
       { line: 5, message: 'identical to line 2 (kept: both rows are evidence; history merges them)' },
+    ]);
+  });
+
+  it('a duplicate is a byte-identical record (any line break); UTF-16 files compare fields', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ot-dup-'));
+    const rows = readFileSync(fixture('duplicates.csv'), 'utf8').trimEnd().split(/\r?\n/);
+    const [header, row] = [rows[0]!, rows[1]!];
+    const quoted = row.replace(',SK1,', ',"SK1",');
+    const utf8 = join(dir, 'crlf.csv');
+    writeFileSync(utf8, [header, row, quoted, row].join('\r\n')); // the last row has no line break
+    const utf16 = join(dir, 'utf16.csv');
+    writeFileSync(utf16, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from([header, row, quoted].join('\n'), 'utf16le')]));
+    const ws = await newWorkspace();
+    await loadFiles(ws, [{ path: utf8 }, { path: utf16 }]);
+    expect(ws.all(`SELECT s.file_name AS file, e.line, e.message FROM load_errors e JOIN sources s ON s.id = e.source_id ORDER BY s.id, e.line`)).toEqual([
+      { file: 'crlf.csv', line: 4, message: 'identical to line 2 (kept: both rows are evidence; history merges them)' },
+      { file: 'utf16.csv', line: 3, message: 'identical to line 2 (kept: both rows are evidence; history merges them)' },
     ]);
   });
 

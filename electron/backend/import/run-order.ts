@@ -1,0 +1,126 @@
+/**
+ * Rows of a number-keyed table are inserted in runs grouped by number. The table's live number index
+ * then takes each chunk's inserts within a narrow key range: they land on a few B-tree pages that stay
+ * hot, instead of one random page per row. Measured on a 1M-row log (the inserts alone, main thread):
+ * 4.6–4.9 s in file order, 3.0–3.1 s in 64k-row runs fully sorted, 3.0–3.2 s in 128k-row runs split
+ * into 1k-row key ranges, 2.0 s with no index at all.
+ * Rows are not sorted but put into buckets of the run's key range as they are encoded: sorting an
+ * encoded run meant copying every row again in random order, which cost the parse worker ~1 s per
+ * million rows (cache misses); a bucket is written once, in order, and becomes one chunk as it is.
+ * A number always falls in one bucket of a run, and runs follow each other in file order, so one
+ * number's rows keep their file order (and rowid order): only rows of different numbers interleave.
+ */
+import { NUMBER_TABLES } from '../db/schema';
+import { BULK_TABLES, type BulkRow, type BulkTable } from '../db/tables';
+import { RowChunkEncoder } from './row-chunk';
+import type { RowWriter } from './row-sink';
+
+/** The first run is small (one bucket, file order) so the inserting thread starts at once. */
+export const FIRST_RUN_ROWS = 2048;
+export const MAX_RUN_ROWS = 131_072;
+/** Rows per bucket: a run of R rows has R / BUCKET_ROWS buckets, split at quantiles of the last run's keys. */
+const BUCKET_ROWS = 1024;
+/** Every SAMPLE_STRIDE-th key of a run is kept to place the next run's bucket bounds. */
+const SAMPLE_STRIDE = 8;
+
+/**
+ * A sort key for a normalized number (ASCII digits, at most 15): its digits read left-aligned as a
+ * 15-digit integer, which orders like the index's BINARY text order (a number that is a prefix of
+ * another ties with it). Exact in a double. NULL and anything else come first (-1).
+ */
+export function numberSortKey(v: BulkRow[number]): number {
+  if (typeof v !== 'string' || v.length > 15) return -1;
+  let k = 0;
+  for (let i = 0; i < 15; i++) {
+    const c = i < v.length ? v.charCodeAt(i) - 48 : 0;
+    if (c < 0 || c > 9) return -1;
+    k = k * 10 + c;
+  }
+  return k;
+}
+
+/** Sorts keys ≥ -1 in place (a typed-array sort: native, numeric). */
+const sortKeys = (keys: Float64Array): Float64Array => keys.sort();
+
+/**
+ * The RowWriter for a number-keyed table: rows go into the current run's buckets (each a
+ * RowChunkEncoder sharing `out`'s buffers); when the run is full, and at flush(), its buckets are
+ * handed to `out` in key order. Runs double up to MAX_RUN_ROWS and shrink again near the end of the
+ * file, so few rows wait when parsing ends. load_errors rows go to `out` directly; both load paths
+ * use this writer, so they make the same inserts in the same order.
+ */
+export class SortedRunWriter implements RowWriter {
+  private readonly buckets: RowChunkEncoder[] = [];
+  private bounds = new Float64Array(0);
+  private readonly sample = new Float64Array(MAX_RUN_ROWS / SAMPLE_STRIDE);
+  private sampled = 0;
+  private rows = 0;
+  private runRows = FIRST_RUN_ROWS;
+  private written = 0;
+  private bytesRead = 0;
+
+  /** `totalBytes`: the file's size, to shrink the last runs (0 when unknown). */
+  constructor(
+    private readonly out: RowChunkEncoder,
+    private readonly table: number,
+    private readonly keyColumn: number,
+    private readonly totalBytes: number,
+  ) {
+    this.buckets.push(out.sibling());
+  }
+
+  insert(row: BulkRow): void {
+    const k = numberSortKey(row[this.keyColumn]!);
+    if (this.rows % SAMPLE_STRIDE === 0) this.sample[this.sampled++] = k;
+    this.buckets[this.bucketOf(k)]!.add(this.table, row);
+    this.written++;
+    if (++this.rows === this.runRows) this.flush();
+  }
+
+  /** Where parsing is (after each CSV batch): plans the size of the runs that end the file. */
+  batchDone(bytesRead: number): void {
+    this.bytesRead = bytesRead;
+  }
+
+  flush(): void {
+    const used = this.bounds.length + 1;
+    for (let b = 0; b < used; b++) this.out.adopt(this.buckets[b]!);
+    this.runRows = this.nextRunRows();
+    const count = Math.max(1, Math.floor(this.runRows / BUCKET_ROWS));
+    const keys = sortKeys(this.sample.slice(0, this.sampled));
+    this.bounds = new Float64Array(keys.length === 0 ? 0 : count - 1);
+    for (let i = 0; i < this.bounds.length; i++) this.bounds[i] = keys[Math.floor(((i + 1) * keys.length) / count)]!;
+    while (this.buckets.length < this.bounds.length + 1) this.buckets.push(this.out.sibling());
+    this.rows = 0;
+    this.sampled = 0;
+  }
+
+  /** Bucket b holds keys in [bounds[b-1], bounds[b]). */
+  private bucketOf(k: number): number {
+    const bounds = this.bounds;
+    let lo = 0;
+    let hi = bounds.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (k < bounds[mid]!) hi = mid;
+      else lo = mid + 1;
+    }
+    return lo;
+  }
+
+  /** Doubles up to MAX_RUN_ROWS, but at most a quarter of the rows the rest of the file is estimated to hold. */
+  private nextRunRows(): number {
+    let next = Math.min(this.runRows * 2, MAX_RUN_ROWS);
+    if (this.totalBytes > 0 && this.bytesRead > 0) {
+      const left = (this.written * (this.totalBytes - this.bytesRead)) / this.bytesRead;
+      while (next > FIRST_RUN_ROWS && next > left / 4) next /= 2;
+    }
+    return next;
+  }
+}
+
+/** The writer for a format's own table (tag 0 in `out`'s chunks): in runs when the table is number-keyed. */
+export function tableRowWriter(out: RowChunkEncoder, table: BulkTable, totalBytes: number): RowWriter {
+  const keyColumn = (BULK_TABLES[table] as readonly string[]).indexOf('number');
+  return (NUMBER_TABLES as readonly string[]).includes(table) ? new SortedRunWriter(out, 0, keyColumn, totalBytes) : out.writer(0);
+}

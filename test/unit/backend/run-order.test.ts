@@ -1,0 +1,104 @@
+import { describe, expect, it } from 'vitest';
+import { DOUBLE_CELL, INT_CELL, NULL_CELL, RowChunkEncoder, type RowChunk } from '../../../electron/backend/import/row-chunk';
+import { FIRST_RUN_ROWS, MAX_RUN_ROWS, numberSortKey, SortedRunWriter } from '../../../electron/backend/import/run-order';
+
+/** Decodes chunks back to [table, number, line] per record, in chunk order. */
+function records(chunks: readonly RowChunk[]): { table: number; number: string | null; line: number }[] {
+  const out: { table: number; number: string | null; line: number }[] = [];
+  const text = new TextDecoder();
+  for (const ch of chunks) {
+    let c = 0;
+    for (let r = 0; r < ch.records; r++) {
+      const table = ch.cells[c]!;
+      const count = ch.cells[c + 1]!;
+      const cell = (i: number): string | number | null => {
+        const a = ch.cells[c + 2 + i * 2]!;
+        const b = ch.cells[c + 3 + i * 2]!;
+        if (b === NULL_CELL) return null;
+        if (b === INT_CELL) return a;
+        if (b === DOUBLE_CELL) return ch.doubles[a]!;
+        return text.decode(ch.bytes.subarray(a, a + b));
+      };
+      out.push({ table, line: cell(1) as number, number: cell(2) as string | null });
+      c += 2 + count * 2;
+    }
+  }
+  return out;
+}
+
+describe('numberSortKey', () => {
+  it('orders normalized numbers as the index (BINARY text) does', () => {
+    const numbers = ['15551230002', '4412345678', '15551230001', '123456789012345', '33612345678', '1555123000'];
+    const byKey = [...numbers].sort((a, b) => numberSortKey(a) - numberSortKey(b));
+    expect(byKey).toEqual([...numbers].sort());
+    expect(numberSortKey(null)).toBe(-1);
+    expect(numberSortKey('12a')).toBe(-1);
+    expect(numberSortKey('1234567890123456')).toBe(-1);
+  });
+});
+
+describe('SortedRunWriter', () => {
+  /** Writes `numbers` as rows (line = position + 2), with a load_errors row every `errorEvery` rows. */
+  function write(numbers: readonly (string | null)[], totalBytes = 0, errorEvery = 0) {
+    const out = new RowChunkEncoder();
+    const runs = new SortedRunWriter(out, 0, 2, totalBytes);
+    const chunks: RowChunk[] = [];
+    numbers.forEach((n, i) => {
+      runs.insert([1, i + 2, n, 'x']);
+      if (errorEvery && i % errorEvery === 0) out.writer(1).insert([1, i + 2, 'col', 'v', 'warning', 'w', 'msg']);
+      if (i % 1000 === 999) {
+        runs.batchDone(((i + 1) / numbers.length) * totalBytes);
+        for (const p of out.takeAll()) chunks.push(p.chunk);
+      }
+    });
+    runs.flush();
+    for (const p of out.takeAll(true)) chunks.push(p.chunk);
+    return records(chunks);
+  }
+
+  it('hands on every row once; one number keeps its file order; a run after the first is grouped by key range', () => {
+    let seed = 7;
+    const rnd = (): number => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    const numbers = Array.from({ length: 60_000 }, () => (rnd() < 0.01 ? null : String(15550000000 + Math.floor(rnd() * 50_000))));
+    const recs = write(numbers, 0, 97);
+    const rows = recs.filter((r) => r.table === 0);
+    expect(rows).toHaveLength(numbers.length);
+    expect(new Set(rows.map((r) => r.line)).size).toBe(numbers.length);
+    expect(recs.filter((r) => r.table === 1).map((r) => r.line)).toEqual(numbers.flatMap((_, i) => (i % 97 === 0 ? [i + 2] : [])));
+    const lastLine = new Map<string | null, number>();
+    for (const r of rows) {
+      expect(r.line).toBeGreaterThan(lastLine.get(r.number) ?? 0);
+      lastLine.set(r.number, r.line);
+    }
+    // The first run is in file order; the third (8k rows, 8 buckets) is ascending key ranges: it can
+    // be cut where everything before is ≤ everything after at least 7 times (a sorted run: ~8k times).
+    expect(rows.slice(0, FIRST_RUN_ROWS).map((r) => r.line)).toEqual(Array.from({ length: FIRST_RUN_ROWS }, (_, i) => i + 2));
+    const keys = rows.slice(FIRST_RUN_ROWS * 3, FIRST_RUN_ROWS * 7).map((r) => numberSortKey(r.number));
+    const suffixMin = [...keys];
+    for (let i = keys.length - 2; i >= 0; i--) suffixMin[i] = Math.min(suffixMin[i]!, suffixMin[i + 1]!);
+    let max = -Infinity;
+    let cuts = 0;
+    for (let i = 0; i < keys.length - 1; i++) {
+      max = Math.max(max, keys[i]!);
+      if (max <= suffixMin[i + 1]!) cuts++;
+    }
+    expect(cuts).toBeGreaterThanOrEqual(7);
+    expect(cuts).toBeLessThan(100); // not sorted within a bucket: rows are written once, never copied
+  });
+
+  it('shrinks the runs near the end of the file, so few rows wait when parsing ends', () => {
+    const numbers = Array.from({ length: 400_000 }, (_, i) => String(15550000000 + ((i * 7919) % 100_000)));
+    const out = new RowChunkEncoder();
+    const runs = new SortedRunWriter(out, 0, 2, 400_000);
+    let waiting = 0;
+    numbers.forEach((n, i) => {
+      runs.insert([1, i + 2, n]);
+      if (i % 1000 === 999) runs.batchDone(i + 1);
+    });
+    for (const p of out.takeAll()) waiting -= p.chunk.records;
+    waiting += numbers.length;
+    expect(waiting).toBeLessThan(MAX_RUN_ROWS / 4);
+    runs.flush();
+    expect(out.takeAll(true).reduce((n, p) => n + p.chunk.records, 0)).toBe(waiting);
+  });
+});
