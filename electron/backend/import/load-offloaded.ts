@@ -14,10 +14,11 @@ import type { FromWorker } from './parse-protocol';
 import { CsvFileError } from './text-decode';
 
 /**
- * Chunks the worker may run ahead of the inserts: two of its largest runs (run-order.ts: 128 buckets
- * of ~1k rows, ~0.3 MB each), so it parses the next run while this thread inserts the last one.
+ * Chunks the worker may run ahead of the inserts: two of its largest runs (run-order.ts: 16 buckets
+ * of ~8k rows, ~2 MB each, plus load_errors chunks between them), so it parses the next run while
+ * this thread inserts the last one.
  */
-const MAX_IN_FLIGHT = 300;
+const MAX_IN_FLIGHT = 64;
 
 const failure = (m: { code?: string; message: string }): Error =>
   m.code ? new CsvFileError(m.code as CsvFileError['code'], m.message) : new Error(m.message);

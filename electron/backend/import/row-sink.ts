@@ -76,9 +76,7 @@ export class RowSink implements RowIssues {
     for (let i = from; i < b.rows.length; i++) {
       if ((i & 255) === 0 && i > from && performance.now() > deadline) return i;
       const f = b.rows[i]!;
-      ctx.f = f;
-      ctx.line = b.lines[i]!;
-      ctx.failed = false;
+      ctx.startRow(f, b.lines[i]!);
       this.rowsSeen++;
       const bad = anyMalformed ? b.malformed.get(i) : undefined;
       if (bad !== undefined) {
