@@ -11,14 +11,15 @@ import { FileLoad } from './file-load';
 import { LoadCancelled, type FileLoadSummary, type LoadOptions } from './load-steps';
 import { ParseClient } from './parse-client';
 import type { FromWorker } from './parse-protocol';
+import { MAX_RUN_BYTES } from './run-order';
 import { CsvFileError } from './text-decode';
 
 /**
- * Chunks the worker may run ahead of the inserts: two of its largest runs (run-order.ts: 16 buckets
- * of ~8k rows, ~2 MB each, plus load_errors chunks between them), so it parses the next run while
- * this thread inserts the last one.
+ * How far (encoded bytes) the worker may run ahead of the inserts: two of its largest runs
+ * (run-order.ts: at most MAX_RUN_BYTES each), so it parses the next run while this thread inserts the
+ * last one, whatever the format's row width.
  */
-const MAX_IN_FLIGHT = 64;
+const MAX_IN_FLIGHT_BYTES = 2 * MAX_RUN_BYTES + (8 << 20);
 
 const failure = (m: { code?: string; message: string }): Error =>
   m.code ? new CsvFileError(m.code as CsvFileError['code'], m.message) : new Error(m.message);
@@ -28,7 +29,7 @@ export async function loadOneOffloaded(ws: Workspace, path: string, opts: LoadOp
   if (!ChunkInserter.supported(ws)) return undefined;
   let client: ParseClient;
   try {
-    client = new ParseClient(script, { path, maxInFlight: MAX_IN_FLIGHT, ...(opts.formatOverride ? { formatOverride: opts.formatOverride } : {}) });
+    client = new ParseClient(script, { path, maxInFlightBytes: MAX_IN_FLIGHT_BYTES, ...(opts.formatOverride ? { formatOverride: opts.formatOverride } : {}) });
   } catch {
     return undefined;
   }

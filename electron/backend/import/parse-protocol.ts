@@ -8,8 +8,8 @@ import type { LoadIssue } from './row-sink';
 export interface ParseJob {
   readonly path: string;
   readonly formatOverride?: FormatId;
-  /** Chunks posted but not yet acknowledged before the worker waits (bounds its memory). */
-  readonly maxInFlight: number;
+  /** Bytes of chunks posted but not yet acknowledged before the worker waits (bounds the memory in flight). */
+  readonly maxInFlightBytes: number;
 }
 
 /** Loader → worker: `start` once the source row exists, then one `ack` per chunk inserted, returning its buffers. */

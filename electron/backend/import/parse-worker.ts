@@ -7,7 +7,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { CsvReader } from './csv';
 import { detectFormat } from './detect';
 import type { FromWorker, ParseJob, ToWorker } from './parse-protocol';
-import { RowChunkEncoder } from './row-chunk';
+import { chunkBytes, RowChunkEncoder } from './row-chunk';
 import { RowSink } from './row-sink';
 import { tableRowWriter } from './run-order';
 import { CsvFileError } from './text-decode';
@@ -17,14 +17,16 @@ const job = workerData as ParseJob;
 const post = (msg: FromWorker, transfer: ArrayBuffer[] = []): void => port.postMessage(msg, transfer);
 
 const enc = new RowChunkEncoder();
-let inFlight = 0;
+/** Bytes of each chunk posted and not yet acknowledged, oldest first (acks come in order). */
+const inFlight: number[] = [];
+let inFlightBytes = 0;
 let wake: (() => void) | undefined;
 let started: ((sourceId: number) => void) | undefined;
 port.on('message', (msg: ToWorker) => {
   if (msg.type === 'start') started?.(msg.sourceId);
   else {
     enc.recycle(msg.bytes, msg.cells);
-    inFlight--;
+    inFlightBytes -= inFlight.shift() ?? 0;
     wake?.();
     wake = undefined;
   }
@@ -41,9 +43,11 @@ async function run(): Promise<void> {
     const sink = new RowSink(sourceId, detection.format, detection.index, tableRowWriter(enc, detection.format.table, reader.info.totalBytes), enc.writer(1));
     const send = async (parts: ReturnType<RowChunkEncoder['takeAll']>): Promise<void> => {
       for (const { chunk, transfer } of parts) {
-        // Backpressure: parsing runs ahead of the inserts by at most maxInFlight chunks.
-        while (inFlight >= job.maxInFlight) await new Promise<void>((resolve) => (wake = resolve));
-        inFlight++;
+        // Backpressure: parsing runs ahead of the inserts by at most maxInFlightBytes (one chunk at least).
+        while (inFlight.length > 0 && inFlightBytes >= job.maxInFlightBytes) await new Promise<void>((resolve) => (wake = resolve));
+        const size = chunkBytes(chunk);
+        inFlight.push(size);
+        inFlightBytes += size;
         post({ type: 'chunk', chunk }, transfer);
       }
     };

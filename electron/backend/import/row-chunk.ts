@@ -19,6 +19,9 @@ export interface RowChunk {
   readonly records: number;
 }
 
+/** Memory a chunk holds (its three arrays). */
+export const chunkBytes = (c: RowChunk): number => c.bytes.byteLength + c.cells.byteLength + c.doubles.byteLength;
+
 export const NULL_CELL = -1;
 export const INT_CELL = -2;
 export const DOUBLE_CELL = -3;
@@ -55,6 +58,11 @@ export class RowChunkEncoder {
   /** Records in the chunk being built. */
   get size(): number {
     return this.records;
+  }
+
+  /** Memory the chunk being built would hold. */
+  get sizeBytes(): number {
+    return this.used + this.cellCount * 4 + this.doubles.length * 8;
   }
 
   /** A RowWriter whose rows are recorded for `table` (0 = the format's table, 1 = load_errors). */

@@ -19,6 +19,12 @@ import type { RowWriter } from './row-sink';
 export const FIRST_RUN_ROWS = 2048;
 export const MAX_RUN_ROWS = 131_072;
 /**
+ * A run also ends at this many encoded bytes, so wide rows (message texts) make shorter runs and the
+ * rows waiting in a run, or in flight to the inserting thread, stay bounded (~300 bytes per log row:
+ * a 128k-row log run is ~40 MB).
+ */
+export const MAX_RUN_BYTES = 48 << 20;
+/**
  * Rows per bucket: a run of R rows has R / BUCKET_ROWS buckets, split at quantiles of the last run's
  * keys. Few buckets: writing rows into many (128 at 1k rows) scattered the worker's writes over
  * ~50 MB and cost it ~0.3 s per million rows, while the inserts were no faster than with 16.
@@ -78,7 +84,7 @@ export class SortedRunWriter implements RowWriter {
     if (this.rows % SAMPLE_STRIDE === 0) this.sample[this.sampled++] = k;
     this.buckets[this.bucketOf(k)]!.add(this.table, row);
     this.written++;
-    if (++this.rows === this.runRows) this.flush();
+    if (++this.rows === this.runRows || ((this.rows & 1023) === 0 && this.runBytes() >= MAX_RUN_BYTES)) this.flush();
   }
 
   /** Where parsing is (after each CSV batch): plans the size of the runs that end the file. */
@@ -97,6 +103,12 @@ export class SortedRunWriter implements RowWriter {
     while (this.buckets.length < this.bounds.length + 1) this.buckets.push(this.out.sibling());
     this.rows = 0;
     this.sampled = 0;
+  }
+
+  private runBytes(): number {
+    let n = 0;
+    for (let b = 0; b <= this.bounds.length; b++) n += this.buckets[b]!.sizeBytes;
+    return n;
   }
 
   /** Bucket b holds keys in [bounds[b-1], bounds[b]). */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DOUBLE_CELL, INT_CELL, NULL_CELL, RowChunkEncoder, type RowChunk } from '../../../electron/backend/import/row-chunk';
-import { BUCKET_ROWS, FIRST_RUN_ROWS, MAX_RUN_ROWS, numberSortKey, SortedRunWriter } from '../../../electron/backend/import/run-order';
+import { BUCKET_ROWS, FIRST_RUN_ROWS, MAX_RUN_BYTES, MAX_RUN_ROWS, numberSortKey, SortedRunWriter } from '../../../electron/backend/import/run-order';
 
 /** Decodes chunks back to [table, number, line] per record, in chunk order. */
 function records(chunks: readonly RowChunk[]): { table: number; number: string | null; line: number }[] {
@@ -100,5 +100,16 @@ describe('SortedRunWriter', () => {
     expect(waiting).toBeLessThan(MAX_RUN_ROWS / 4);
     runs.flush();
     expect(out.takeAll(true).reduce((n, p) => n + p.chunk.records, 0)).toBe(waiting);
+  });
+
+  it('ends a run early at MAX_RUN_BYTES, so wide rows do not pile up', () => {
+    const out = new RowChunkEncoder();
+    const runs = new SortedRunWriter(out, 0, 2, 0);
+    const wide = 'x'.repeat(50_000);
+    for (let i = 0; i < 1100; i++) runs.insert([1, i + 2, String(15550000000 + i), wide]);
+    const handedOn = out.takeAll().reduce((n, p) => n + p.chunk.records, 0);
+    expect(handedOn).toBe(1024); // checked every 1,024 rows: 51 MB ≥ MAX_RUN_BYTES, before FIRST_RUN_ROWS
+    expect(1024 * 50_000).toBeGreaterThanOrEqual(MAX_RUN_BYTES);
+    expect(1024).toBeLessThan(FIRST_RUN_ROWS);
   });
 });
