@@ -1,6 +1,6 @@
 /**
- * How a row's values are laid out for binding, shared by the in-thread insert (fast-bind.ts) and the
- * parse worker's chunks (import/row-chunk.ts): both paths must store identical values, byte for byte.
+ * How a row's values are laid out for binding: the int/double split is shared by BulkWriter's insert
+ * (fast-bind.ts) and the loaders' chunks (import/row-chunk.ts), which must store identical values.
  */
 import type { BulkRow } from './tables';
 

@@ -136,8 +136,8 @@ async function loadOneInThread(ws: Workspace, path: string, opts: LoadOptions): 
     const ins = (inserter = ChunkInserter.create(ws, [format.table, 'load_errors']));
     const enc = new RowChunkEncoder();
     const sink = ins
-      ? new RowSink(file.sourceId, format, index, tableRowWriter(enc, format.table, reader.info.totalBytes), enc.writer(1))
-      : new RowSink(file.sourceId, format, index, new BulkWriter(ws, format.table), new BulkWriter(ws, 'load_errors'));
+      ? new RowSink(file.sourceId, format, index, tableRowWriter(enc, format.table, reader.info.totalBytes), enc.writer(1), reader.info.totalBytes)
+      : new RowSink(file.sourceId, format, index, new BulkWriter(ws, format.table), new BulkWriter(ws, 'load_errors'), reader.info.totalBytes);
     const insertReady = async (final = false): Promise<void> => {
       if (!ins) return;
       for (const { chunk } of enc.takeAll(final)) {

@@ -40,7 +40,7 @@ async function run(): Promise<void> {
     const sourceIdReady = new Promise<number>((resolve) => (started = resolve));
     post({ type: 'info', info: reader.info, format: detection.format.id });
     const sourceId = await sourceIdReady;
-    const sink = new RowSink(sourceId, detection.format, detection.index, tableRowWriter(enc, detection.format.table, reader.info.totalBytes), enc.writer(1));
+    const sink = new RowSink(sourceId, detection.format, detection.index, tableRowWriter(enc, detection.format.table, reader.info.totalBytes), enc.writer(1), reader.info.totalBytes);
     const send = async (parts: ReturnType<RowChunkEncoder['takeAll']>): Promise<void> => {
       for (const { chunk, transfer } of parts) {
         // Backpressure: parsing runs ahead of the inserts by at most maxInFlightBytes (one chunk at least).

@@ -16,6 +16,13 @@ export class RowHashes {
   private h1 = 0;
   private h2 = 0;
 
+  /** Slots for a file of this size: two per row at ~150 bytes a row, between 64k and 4M (48 MB). */
+  static slotsFor(fileBytes: number): number {
+    let slots = 1 << 16;
+    while (slots < (2 * fileBytes) / 150 && slots < 1 << 22) slots *= 2;
+    return slots;
+  }
+
   constructor(initialSlots = 1 << 16) {
     this.mask = initialSlots - 1;
     this.h1s = new Int32Array(initialSlots);

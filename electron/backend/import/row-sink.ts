@@ -38,17 +38,22 @@ export class RowSink implements RowIssues {
   rowsSeen = 0;
   readonly sample: LoadIssue[] = [];
   private readonly ctx: RowContext;
-  private readonly seen = new RowHashes();
+  private readonly seen: RowHashes;
   private readonly width: number;
 
-  /** `errors` takes load_errors rows; the caller keeps its inserts in call order with `writer`'s. */
+  /**
+   * `errors` takes load_errors rows; the caller keeps its inserts in call order with `writer`'s.
+   * `fileBytes` sizes the duplicate table up front (growing it rehashes every row seen so far).
+   */
   constructor(
     private readonly sourceId: number,
     private readonly spec: FormatSpec,
     index: ColumnIndex,
     private readonly writer: RowWriter,
     private readonly errors: RowWriter,
+    fileBytes = 0,
   ) {
+    this.seen = new RowHashes(RowHashes.slotsFor(fileBytes));
     this.ctx = new RowContext(index, this);
     this.ctx.sourceId = sourceId;
     this.width = index.header.length;
