@@ -121,7 +121,7 @@ async function loadOne(ws: Workspace, path: string, opts: LoadOptions): Promise<
 }
 
 /**
- * In-thread: the same RowSink, sorted runs and chunk encoding as the parse worker, inserted by the same
+ * In-thread: the same RowSink, runs grouped by number and chunk encoding as the parse worker, inserted by the same
  * ChunkInserter, so both paths make the same inserts in the same order. Only a sql.js build without
  * the low-level exports falls back to BulkWriter (Statement.bind), in file order.
  */

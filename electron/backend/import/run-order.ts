@@ -49,9 +49,6 @@ export function numberSortKey(v: BulkRow[number]): number {
   return k;
 }
 
-/** Sorts keys ≥ -1 in place (a typed-array sort: native, numeric). */
-const sortKeys = (keys: Float64Array): Float64Array => keys.sort();
-
 /**
  * The RowWriter for a number-keyed table: rows go into the current run's buckets (each a
  * RowChunkEncoder sharing `out`'s buffers); when the run is full, and at flush(), its buckets are
@@ -59,7 +56,7 @@ const sortKeys = (keys: Float64Array): Float64Array => keys.sort();
  * file, so few rows wait when parsing ends. load_errors rows go to `out` directly; both load paths
  * use this writer, so they make the same inserts in the same order.
  */
-export class SortedRunWriter implements RowWriter {
+export class NumberRunWriter implements RowWriter {
   private readonly buckets: RowChunkEncoder[] = [];
   private bounds = new Float64Array(0);
   private readonly sample = new Float64Array(MAX_RUN_ROWS / SAMPLE_STRIDE);
@@ -97,7 +94,7 @@ export class SortedRunWriter implements RowWriter {
     for (let b = 0; b < used; b++) this.out.adopt(this.buckets[b]!);
     this.runRows = this.nextRunRows();
     const count = Math.max(1, Math.floor(this.runRows / BUCKET_ROWS));
-    const keys = sortKeys(this.sample.slice(0, this.sampled));
+    const keys = this.sample.slice(0, this.sampled).sort(); // a typed-array sort: numeric
     this.bounds = new Float64Array(keys.length === 0 ? 0 : count - 1);
     for (let i = 0; i < this.bounds.length; i++) this.bounds[i] = keys[Math.floor(((i + 1) * keys.length) / count)]!;
     while (this.buckets.length < this.bounds.length + 1) this.buckets.push(this.out.sibling());
@@ -138,5 +135,5 @@ export class SortedRunWriter implements RowWriter {
 /** The writer for a format's own table (tag 0 in `out`'s chunks): in runs when the table is number-keyed. */
 export function tableRowWriter(out: RowChunkEncoder, table: BulkTable, totalBytes: number): RowWriter {
   const keyColumn = (BULK_TABLES[table] as readonly string[]).indexOf('number');
-  return (NUMBER_TABLES as readonly string[]).includes(table) ? new SortedRunWriter(out, 0, keyColumn, totalBytes) : out.writer(0);
+  return (NUMBER_TABLES as readonly string[]).includes(table) ? new NumberRunWriter(out, 0, keyColumn, totalBytes) : out.writer(0);
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DOUBLE_CELL, INT_CELL, NULL_CELL, RowChunkEncoder, type RowChunk } from '../../../electron/backend/import/row-chunk';
-import { BUCKET_ROWS, FIRST_RUN_ROWS, MAX_RUN_BYTES, MAX_RUN_ROWS, numberSortKey, SortedRunWriter } from '../../../electron/backend/import/run-order';
+import { BUCKET_ROWS, FIRST_RUN_ROWS, MAX_RUN_BYTES, MAX_RUN_ROWS, numberSortKey, NumberRunWriter } from '../../../electron/backend/import/run-order';
 
 /** Decodes chunks back to [table, number, line] per record, in chunk order. */
 function records(chunks: readonly RowChunk[]): { table: number; number: string | null; line: number }[] {
@@ -37,11 +37,11 @@ describe('numberSortKey', () => {
   });
 });
 
-describe('SortedRunWriter', () => {
+describe('NumberRunWriter', () => {
   /** Writes `numbers` as rows (line = position + 2), with a load_errors row every `errorEvery` rows. */
   function write(numbers: readonly (string | null)[], totalBytes = 0, errorEvery = 0) {
     const out = new RowChunkEncoder();
-    const runs = new SortedRunWriter(out, 0, 2, totalBytes);
+    const runs = new NumberRunWriter(out, 0, 2, totalBytes);
     const chunks: RowChunk[] = [];
     numbers.forEach((n, i) => {
       runs.insert([1, i + 2, n, 'x']);
@@ -89,7 +89,7 @@ describe('SortedRunWriter', () => {
   it('shrinks the runs near the end of the file, so few rows wait when parsing ends', () => {
     const numbers = Array.from({ length: 400_000 }, (_, i) => String(15550000000 + ((i * 7919) % 100_000)));
     const out = new RowChunkEncoder();
-    const runs = new SortedRunWriter(out, 0, 2, 400_000);
+    const runs = new NumberRunWriter(out, 0, 2, 400_000);
     let waiting = 0;
     numbers.forEach((n, i) => {
       runs.insert([1, i + 2, n]);
@@ -104,7 +104,7 @@ describe('SortedRunWriter', () => {
 
   it('ends a run early at MAX_RUN_BYTES, so wide rows do not pile up', () => {
     const out = new RowChunkEncoder();
-    const runs = new SortedRunWriter(out, 0, 2, 0);
+    const runs = new NumberRunWriter(out, 0, 2, 0);
     const wide = 'x'.repeat(50_000);
     for (let i = 0; i < 1100; i++) runs.insert([1, i + 2, String(15550000000 + i), wide]);
     const handedOn = out.takeAll().reduce((n, p) => n + p.chunk.records, 0);
