@@ -22,7 +22,7 @@ const MAX_TRACKED_ROWS = 2_000_000;
 /** Warnings beyond this many per file are counted but not stored one by one (errors always are). */
 const MAX_STORED_WARNINGS = 50_000;
 
-/** Where rows go: a BulkWriter on the main thread, a chunk encoder in the parse worker. */
+/** Where rows go: a chunk encoder (import/row-chunk.ts, run-order.ts) on both load paths; BulkWriter only without sql.js's low-level exports. */
 export interface RowWriter {
   insert(row: BulkRow): void;
   /** Hands on rows still held back (a run: import/run-order.ts); RowSink.finish() calls it. */
