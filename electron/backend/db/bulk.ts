@@ -118,16 +118,6 @@ export const rollbackTo = (ws: Workspace, name: string): void => {
   ws.db.run(`RELEASE ${name}`);
 };
 
-/** Rebuilds the `codes` table from the dictionary and message tracking (CodeID ↔ ShortCode). */
-export function refreshCodes(ws: Workspace): void {
-  ws.db.run('DELETE FROM codes');
-  ws.db.run(`INSERT INTO codes (code, code_id, type, country, source_id, line)
-    SELECT code, MIN(code_id), CASE WHEN LENGTH(code) <= 8 THEN 'short' ELSE 'long' END, MIN(country), MIN(source_id), MIN(line)
-    FROM (SELECT code, code_id, country, source_id, line FROM keywords
-          UNION ALL SELECT short_code, code_id, NULL, source_id, line FROM messages WHERE short_code IS NOT NULL)
-    GROUP BY code`);
-}
-
 /**
  * Drops a table's indexes for a bulk load and returns their DDL: building an index once at the end
  * is much cheaper than random B-tree inserts per row. Runs inside the file's savepoint, so a failed

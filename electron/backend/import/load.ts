@@ -7,9 +7,10 @@
 import { statSync } from 'node:fs';
 import { basename } from 'node:path';
 import {
-  begin, BulkWriter, DEFAULT_CACHE_KIB, setCacheSize, commit, refreshCodes, release, rollback, rollbackTo, savepoint,
+  begin, BulkWriter, DEFAULT_CACHE_KIB, setCacheSize, commit, release, rollback, rollbackTo, savepoint,
 } from '../db/bulk';
 import { ChunkInserter } from '../db/chunk-insert';
+import { lastMessageRowid, refreshCodes } from '../db/codes';
 import type { Workspace } from '../db/workspace';
 import { CsvReader } from './csv';
 import { detectFormat } from './detect';
@@ -17,7 +18,7 @@ import { FileLoad } from './file-load';
 import type { FormatId } from './format';
 import { loadOneOffloaded } from './load-offloaded';
 import {
-  LoadCancelled,
+  LoadCancelled, yieldToEventLoop,
   type FileLoadSummary, type LoadOptions, type LoadResult,
 } from './load-steps';
 import { defaultParseWorker } from './parse-client';
@@ -30,13 +31,14 @@ export { LoadCancelled } from './load-steps';
 export type { FileLoadSummary, FileStatus, LoadOptions, LoadProgress, LoadResult } from './load-steps';
 
 /**
- * Page cache during a load: the number index takes random inserts, and with SQLite's default 2 MB
- * cache every one of them re-reads and re-writes pages through sql.js's in-memory file. But dirty
- * pages only leave the cache when it is full or at COMMIT, which writes them all in ONE blocking
- * call: measured on 1M rows, a 128 MB cache made COMMIT block 1.2 s; 32 MB blocks ~40 ms at the
- * same total CPU (8 MB: 18 ms, also no slower at 1M rows, but the 1M-row index no longer fits).
+ * Page cache during a load: the number index takes its inserts a key range at a time (run-order.ts),
+ * and with SQLite's default 2 MB cache each range's pages would be re-read and re-written through
+ * sql.js's in-memory file. But dirty pages only leave the cache when it is full or at COMMIT, which
+ * writes them all in ONE blocking call: a 128 MB cache made COMMIT block 1.2 s on 1M rows, and 32 MB
+ * blocked 80–110 ms at the end of a 200k-row `_MobileSubscription` (wide rows). 16 MB keeps COMMIT
+ * under ~50 ms; inserting a 1M-row log's chunks took 3.4–3.8 s with it against 3.8–4.7 s with 32 MB.
  */
-const LOAD_CACHE_KIB = Number(process.env.OPTTRACE_LOAD_CACHE_KIB ?? 32_768);
+const LOAD_CACHE_KIB = Number(process.env.OPTTRACE_LOAD_CACHE_KIB ?? 16_384);
 
 /** Workspaces with a load in progress: sql.js has one connection, so loads never overlap. */
 const loading = new WeakSet<Workspace>();
@@ -60,6 +62,7 @@ async function loadAll(ws: Workspace, files: readonly { path: string; format?: F
   setCacheSize(ws, LOAD_CACHE_KIB);
   begin(ws);
   try {
+    const messagesBefore = lastMessageRowid(ws);
     for (const [i, f] of files.entries()) {
       if (opts.signal?.aborted) throw new LoadCancelled();
       const sp = `file_${i}`;
@@ -73,7 +76,10 @@ async function loadAll(ws: Workspace, files: readonly { path: string; format?: F
       summaries.push(s);
       if (s.errorCode === 'too-large') break;
     }
-    refreshCodes(ws);
+    await refreshCodes(ws, messagesBefore, async () => {
+      await yieldToEventLoop();
+      if (opts.signal?.aborted) throw new LoadCancelled();
+    });
     commit(ws);
   } catch (e) {
     rollback(ws);
