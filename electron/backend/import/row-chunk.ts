@@ -55,11 +55,6 @@ export class RowChunkEncoder {
     this.cells = new Int32Array(INITIAL_CELLS);
   }
 
-  /** Records in the chunk being built. */
-  get size(): number {
-    return this.records;
-  }
-
   /** Memory the chunk being built would hold. */
   get sizeBytes(): number {
     return this.used + this.cellCount * 4 + this.doubles.length * 8;
