@@ -64,9 +64,6 @@ export class ColumnIndex {
     header.forEach((_, i) => used.has(i) || this.extraCols.push(i));
     for (const c of spec.columns) this.positions[c.key] = this.pos.get(c.key) ?? -1;
   }
-  at(key: string): number {
-    return this.pos.get(key) ?? -1;
-  }
   has(key: string): boolean {
     return this.pos.has(key);
   }

@@ -26,11 +26,11 @@ export const NULL_CELL = -1;
 export const INT_CELL = -2;
 export const DOUBLE_CELL = -3;
 
-/** Fresh buffers start small (a run's buckets hold ~1k rows each) and grow; recycled ones keep their size. */
+/** Fresh buffers start small and grow as a chunk needs (a run's bucket: up to 8k rows); recycled ones keep their size. */
 const INITIAL_BYTES = 1 << 17;
 const INITIAL_CELLS = 1 << 16;
 /** A chunk is cut at this many records. */
-export const CHUNK_RECORDS = 4096;
+const CHUNK_RECORDS = 4096;
 
 /**
  * Builds RowChunks. `takeAll()` hands the buffers over (they are transferred); the loader sends them
@@ -124,13 +124,6 @@ export class RowChunkEncoder {
     for (const c of other.ready.splice(0)) this.ready.push(c);
   }
 
-  private clear(): void {
-    this.used = 0;
-    this.cellCount = 0;
-    this.doubles = [];
-    this.records = 0;
-  }
-
   /**
    * The chunks built so far with the buffers to transfer with each; the one being built is included
    * when it has records, or when `final` (the last message always carries a chunk, maybe empty).
@@ -150,7 +143,10 @@ export class RowChunkEncoder {
     const next = this.spare.pop();
     this.buf = Buffer.from(next?.bytes ?? new ArrayBuffer(INITIAL_BYTES));
     this.cells = new Int32Array(next?.cells ?? new ArrayBuffer(INITIAL_CELLS * 4));
-    this.clear();
+    this.used = 0;
+    this.cellCount = 0;
+    this.doubles = [];
+    this.records = 0;
   }
 
   /** Buffers of an inserted chunk, back from the loader. */
