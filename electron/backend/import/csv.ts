@@ -74,7 +74,13 @@ export class CsvReader {
   private iterator: AsyncIterator<Buffer> | undefined;
   private decoder!: TextDecoderStream;
   private pending = '';
-  private parser!: Papa.Parser;
+  /**
+   * papaparse scans every input for a quote to choose its split-only path; that scan (and the
+   * flattening of the input it forces) is done once here instead, as parseSome needs its answer too,
+   * and the parser whose mode matches is used: `plain` for input without a quote, `quoted` otherwise.
+   */
+  private plain!: Papa.Parser;
+  private quoted!: Papa.Parser;
   private newline: '\r\n' | '\n' | '\r' = '\n';
   private line = 1;
   private done = false;
@@ -137,7 +143,8 @@ export class CsvReader {
     this.newline = detectNewline(text);
     const nl = text.indexOf(this.newline);
     const delimiter = detectDelimiter(nl === -1 ? text : text.slice(0, nl));
-    this.parser = new Papa.Parser({ delimiter, newline: this.newline, quoteChar: '"' });
+    this.plain = new Papa.Parser({ delimiter, newline: this.newline, quoteChar: '"', fastMode: true });
+    this.quoted = new Papa.Parser({ delimiter, newline: this.newline, quoteChar: '"', fastMode: false });
     if (encoding === 'utf-8') {
       this.bytes = new RecordBytes(this.newline);
       for (const b of this.early!) this.bytes.append(b);
@@ -165,7 +172,8 @@ export class CsvReader {
   /** Parses complete records out of `pending` (all of it when `final`). */
   private parseSome(final: boolean): CsvBatch {
     const input = this.pending;
-    const res = this.parser.parse(input, 0, !final) as Papa.ParseResult<string[]>;
+    const quoted = input.indexOf('"') !== -1;
+    const res = (quoted ? this.quoted : this.plain).parse(input, 0, !final) as Papa.ParseResult<string[]>;
     const cursor = final ? input.length : (res.meta as { cursor: number }).cursor;
     this.pending = input.slice(cursor);
     if (this.pending.length > MAX_PENDING_CHARS) {
@@ -177,14 +185,13 @@ export class CsvReader {
     const malformed = new Map<number, string>();
     const errByRow = new Map<number, string>();
     for (const e of res.errors) if (e.row !== undefined) errByRow.set(e.row, e.message);
-    const mayHaveNewlines = input.indexOf('"') !== -1;
     const nlChar = this.newline === '\r' ? '\r' : '\n';
     const data = res.data;
     for (let i = 0; i < data.length; i++) {
       const row = data[i]!;
       const line = this.line;
       let span = 1;
-      if (mayHaveNewlines) for (const f of row) if (f.indexOf(nlChar) !== -1) span += countChar(f, nlChar);
+      if (quoted) for (const f of row) if (f.indexOf(nlChar) !== -1) span += countChar(f, nlChar);
       this.line += span;
       if (row.length === 1 && row[0] === '') continue; // blank line: counted, not a record
       const err = errByRow.get(i);
