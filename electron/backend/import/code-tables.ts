@@ -38,6 +38,31 @@ export const CODE_TABLES: Readonly<Record<CodeTableName, Readonly<Record<string,
   contactStatus: CONTACT_STATUS,
 };
 
+/** Per table, a flag for each known id below 256 (every id today): see isKnownCode. */
+const SMALL_IDS = Object.fromEntries(
+  Object.entries(CODE_TABLES).map(([table, ids]) => {
+    const known = new Uint8Array(256);
+    for (const id of Object.keys(ids)) if (Number(id) < 256) known[Number(id)] = 1;
+    return [table, known];
+  }),
+) as Record<CodeTableName, Uint8Array>;
+
+/**
+ * Whether `digits` (ASCII digits, as isAllDigits checks) is an id of the table, exactly as
+ * `CODE_TABLES[table][digits] !== undefined`. Read as a number up to 255 without a leading zero:
+ * looking up a digit string that is not an interned key cost V8 a string-to-index conversion per
+ * cell, four cells a log row.
+ */
+export function isKnownCode(table: CodeTableName, digits: string): boolean {
+  const n = digits.length;
+  if (n <= 3 && (n === 1 || digits.charCodeAt(0) !== 48)) {
+    let id = 0;
+    for (let i = 0; i < n; i++) id = id * 10 + digits.charCodeAt(i) - 48;
+    if (id < 256) return SMALL_IDS[table][id] === 1;
+  }
+  return CODE_TABLES[table][digits] !== undefined;
+}
+
 /**
  * Contact Builder exports show names, not ids: map them back (case/space-insensitive) so both
  * current-state exports share one representation.

@@ -1,6 +1,6 @@
 /** What a format module declares (columns it knows, which it requires) and the per-row helpers. */
 import type { BulkRow, BulkTable } from '../db/tables';
-import { CODE_TABLES, type CodeTableName } from './code-tables';
+import { isKnownCode, type CodeTableName } from './code-tables';
 import { idText, isAllDigits, normalizeNumber, parseExportDateMs, parseFlag } from './normalize';
 
 export const FORMAT_IDS = [
@@ -206,7 +206,7 @@ export class RowContext {
     const v = idText(this.raw(key));
     if (v === null) return null;
     if (!isAllDigits(v)) return this.fail(key, v, 'code-not-integer', `${this.ix.name(key)} must be a whole number id, got "${v}"`);
-    if (CODE_TABLES[table][v] === undefined) {
+    if (!isKnownCode(table, v)) {
       this.warn(key, v, 'code-unknown', `${this.ix.name(key)} ${v} is not in the known code table (kept; events that depend on it are reported as gaps)`);
     }
     return v;
