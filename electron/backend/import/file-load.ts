@@ -9,7 +9,7 @@ import type { Workspace } from '../db/workspace';
 import type { CsvInfo } from './csv';
 import type { FormatSpec } from './format';
 import {
-  DEFAULT_MAX_DB_BYTES, fileSummary, GROWTH_PER_CSV_BYTE, LoadCancelled, progress, SIZE_CHECK_BATCHES, SLICE_MS, sourceRecord, tooLarge, yieldToEventLoop,
+  DEFAULT_MAX_DB_BYTES, fileSummary, GROWTH_PER_CSV_BYTE, LoadCancelled, progress, ProgressGate, SLICE_MS, sourceRecord, tooLarge, yieldToEventLoop,
   type FileCounts, type FileLoadSummary, type LoadOptions,
 } from './load-steps';
 
@@ -21,7 +21,7 @@ export class FileLoad {
   private readonly startBytes: number;
   private readonly started = Date.now();
   private sliceStart = performance.now();
-  private batches = 0;
+  private readonly gate: ProgressGate;
 
   /** Refuses a file that would not fit (before writing anything), then records its sources row. */
   constructor(
@@ -33,6 +33,7 @@ export class FileLoad {
   ) {
     this.fileName = basename(path);
     this.maxBytes = opts.maxDatabaseBytes ?? DEFAULT_MAX_DB_BYTES;
+    this.gate = new ProgressGate(info.totalBytes);
     this.startBytes = databaseBytes(ws);
     if (this.startBytes + info.totalBytes * GROWTH_PER_CSV_BYTE > this.maxBytes) throw tooLarge(info.totalBytes, this.startBytes, this.maxBytes);
     this.sourceId = insertSource(ws, sourceRecord(this.fileName, info, format.id, opts));
@@ -51,10 +52,15 @@ export class FileLoad {
     this.sliceStart = performance.now();
   }
 
-  /** After each CSV batch (or worker chunk): progress, the periodic size check, a yield once half the slice is used. */
+  /**
+   * After each CSV batch (with the parse worker: each progress message, already gated the same way):
+   * progress and the size check when the gate opens, a yield once half the slice is used.
+   */
   async afterBatch(rowsSeen: number, bytesRead: number): Promise<void> {
-    this.opts.onProgress?.(progress(this.fileName, this.started, rowsSeen, bytesRead, this.info.totalBytes));
-    if (++this.batches % SIZE_CHECK_BATCHES === 0 && databaseBytes(this.ws) > this.maxBytes) throw tooLarge(this.info.totalBytes, this.startBytes, this.maxBytes, rowsSeen);
+    if (this.gate.open(bytesRead)) {
+      this.opts.onProgress?.(progress(this.fileName, this.started, rowsSeen, bytesRead, this.info.totalBytes));
+      if (databaseBytes(this.ws) > this.maxBytes) throw tooLarge(this.info.totalBytes, this.startBytes, this.maxBytes, rowsSeen);
+    }
     if (performance.now() - this.sliceStart > SLICE_MS / 2) await this.yieldNow();
     if (this.opts.signal?.aborted) throw new LoadCancelled();
   }

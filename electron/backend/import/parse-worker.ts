@@ -9,6 +9,7 @@ import { detectFormat } from './detect';
 import type { FromWorker, ParseJob, ToWorker } from './parse-protocol';
 import { chunkBytes, RowChunkEncoder } from './row-chunk';
 import { RowSink } from './row-sink';
+import { ProgressGate } from './load-steps';
 import { tableRowWriter } from './run-order';
 import { CsvFileError } from './text-decode';
 
@@ -51,11 +52,13 @@ async function run(): Promise<void> {
         post({ type: 'chunk', chunk }, transfer);
       }
     };
+    const gate = new ProgressGate(reader.info.totalBytes);
     for await (const batch of reader.batches()) {
       sink.addBatch(batch);
-      // Rows wait in runs (run-order.ts), so a batch gives any number of chunks; progress is per batch, as in-thread.
+      // Rows wait in runs (run-order.ts), so a batch gives any number of chunks; progress goes through
+      // the same gate as in-thread (load-steps.ts), so both paths report the same batches.
       await send(enc.takeAll());
-      post({ type: 'progress', rowsSeen: sink.rowsSeen, bytesRead: batch.bytesRead });
+      if (gate.open(batch.bytesRead)) post({ type: 'progress', rowsSeen: sink.rowsSeen, bytesRead: batch.bytesRead });
     }
     sink.finish();
     const parts = enc.takeAll(true);
