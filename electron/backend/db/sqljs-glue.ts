@@ -3,10 +3,12 @@
  * the database file. The workspace database lives in that file, and MEMFS grows a file past 1 MB by
  * only 1.125×, copying the whole file each time — ~8× the database's size copied during a big load,
  * and each late copy stalls the event loop (2.4 s at a time for a 1 GB file on the 2-core VM).
- * Patched: double up to 32 MB, then reserve 2 GiB at once (1.25× beyond; plain 1.25× where 2 GiB cannot be had). The reservation costs no
- * memory until pages are written (zero-filled ArrayBuffers are committed lazily), so a load copies
- * at most 32 MB once: at 5M rows the longest stall went from 2.4 s to 40 ms, the load from 58 s to
- * 43 s and peak RSS from 2.2 GB to 1.35 GB.
+ * Patched: double up to 4 MB, then reserve 2 GiB at once (1.25× beyond; plain 1.25× where 2 GiB
+ * cannot be had). The reservation costs no memory until pages are written (zero-filled ArrayBuffers
+ * are committed lazily), so a load copies at most 4 MB once: at 5M rows the longest stall went from
+ * 2.4 s to 40 ms, the load from 58 s to 43 s and peak RSS from 2.2 GB to 1.35 GB. (The reservation
+ * came at 32 MB until 2026-11-26 evening: copying 32 MB into it, faulting its pages in, took 37–45 ms
+ * in the VM's slow minutes, inside an insert slice; 4 MB take ~10 ms.)
  * sql.js exports neither its FS nor SQLite's file-control call (SQLITE_FCNTL_CHUNK_SIZE), so the
  * expression is patched in the glue text. When the text is not the expected one (another sql.js
  * version), the unpatched module is used: slower, never wrong; test/unit/backend/sqljs-glue.test.ts
@@ -19,7 +21,7 @@ import initSqlJs from 'sql.js';
 type InitSqlJs = typeof initSqlJs;
 
 export const GROWTH_ORIGINAL = 'm*(m<1048576?2:1.125)';
-export const GROWTH_PATCHED = '(m<33554432?m*2:Math.max(m*1.25,__memfsReserve))';
+export const GROWTH_PATCHED = '(m<4194304?m*2:Math.max(m*1.25,__memfsReserve))';
 const RESERVE_BYTES = 2 ** 31;
 
 /** The reservation when this runtime can allocate it (a 32-bit or memory-capped process may not): else plain 1.25× growth. */
