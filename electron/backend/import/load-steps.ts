@@ -91,6 +91,7 @@ export class ProgressGate {
     return true;
   }
 }
+
 export const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
 export function progress(file: string, started: number, rows: number, bytes: number, totalBytes: number): LoadProgress {

@@ -6,10 +6,10 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { CsvReader } from './csv';
 import { detectFormat } from './detect';
+import { ProgressGate } from './load-steps';
 import type { FromWorker, ParseJob, ToWorker } from './parse-protocol';
 import { chunkBytes, RowChunkEncoder } from './row-chunk';
 import { RowSink } from './row-sink';
-import { ProgressGate } from './load-steps';
 import { tableRowWriter } from './run-order';
 import { CsvFileError } from './text-decode';
 
