@@ -9,8 +9,10 @@
 
 /** Reads the bytes of a file's records in order; each chunk is appended as it is read. */
 export class RecordBytes {
-  private buf = new Uint8Array(0);
-  private view = new DataView(this.buf.buffer);
+  /** Bytes not yet hashed live at the start of `store`; `buf` views exactly them (`indexOf` must not see past). */
+  private store = new Uint8Array(1 << 19);
+  private view = new DataView(this.store.buffer);
+  private buf = this.store.subarray(0, 0);
   /** Byte offset in `buf` where physical line `line` starts. */
   private pos = 0;
   private line = 1;
@@ -20,13 +22,20 @@ export class RecordBytes {
     this.nl = newline === '\r' ? 13 : 10;
   }
 
+  /** Keeps the unhashed rest and adds `bytes` after it, in the same store while they fit (no buffer per chunk). */
   append(bytes: Uint8Array): void {
-    const rest = this.buf.subarray(this.pos);
-    const next = new Uint8Array(rest.length + bytes.length);
-    next.set(rest, 0);
-    next.set(bytes, rest.length);
-    this.buf = next;
-    this.view = new DataView(next.buffer);
+    const rest = this.buf.length - this.pos;
+    const size = rest + bytes.length;
+    if (size > this.store.length) {
+      const next = new Uint8Array(Math.max(size, this.store.length * 2));
+      next.set(this.buf.subarray(this.pos), 0);
+      this.store = next;
+      this.view = new DataView(next.buffer);
+    } else {
+      this.store.copyWithin(0, this.pos, this.buf.length);
+    }
+    this.store.set(bytes, rest);
+    this.buf = this.store.subarray(0, size);
     this.pos = 0;
   }
 

@@ -32,6 +32,35 @@ describe('RecordBytes', () => {
     expect(pair(cr, 1)).toBe(pair(lf, 1));
   });
 
+  it('hashes the same when records are hashed as chunks arrive, across a record longer than its buffer', () => {
+    const rows = ['h'];
+    for (let i = 0; i < 3000; i++) rows.push(i === 1500 ? 'x'.repeat(700_000) : `row ${i % 700},${'y'.repeat(i % 300)}`);
+    const bytes = enc.encode(rows.join('\n') + '\n');
+    const n = rows.length - 1;
+    const lines = Array.from({ length: n }, (_, i) => i + 2);
+    const ends = lines.map((l) => l + 1);
+    const whole = hashes(new TextDecoder().decode(bytes), '\n', lines, ends) as Int32Array;
+    // As the reader does it: append 64 KB, hash the records complete so far, repeat.
+    const rb = new RecordBytes('\n');
+    const streamed = new Int32Array(n * 2);
+    let complete = 0; // lines ended so far
+    let done = 0; // records hashed so far
+    for (let at = 0; at < bytes.length; at += 65_536) {
+      const chunk = bytes.subarray(at, at + 65_536);
+      rb.append(chunk);
+      for (const b of chunk) if (b === 10) complete++;
+      const upTo = Math.max(0, complete - 1); // line 1 is the header
+      if (upTo > done) {
+        const out = new Int32Array((upTo - done) * 2);
+        expect(rb.hash(lines.slice(done, upTo), ends.slice(done, upTo), false, out)).toBe(true);
+        streamed.set(out, done * 2);
+        done = upTo;
+      }
+    }
+    expect(done).toBe(n);
+    expect(Array.from(streamed)).toEqual(Array.from(whole));
+  });
+
   it('says so when the line numbers do not match the bytes', () => {
     expect(hashes('h\na\n', '\n', [2, 5], [3, 6])).toBe(false);
     expect(hashes('h\na', '\n', [2], [3], false)).toBe(false); // not final: the record is incomplete
