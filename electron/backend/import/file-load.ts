@@ -5,9 +5,11 @@
  */
 import { basename } from 'node:path';
 import { databaseBytes, finishSource, insertSource, restoreIndexes, suspendIndexes } from '../db/bulk';
+import type { ChunkInserter } from '../db/chunk-insert';
 import type { Workspace } from '../db/workspace';
 import type { CsvInfo } from './csv';
 import type { FormatSpec } from './format';
+import type { RowChunk } from './row-chunk';
 import {
   DEFAULT_MAX_DB_BYTES, fileSummary, GROWTH_PER_CSV_BYTE, LoadCancelled, progress, ProgressGate, SLICE_MS, sourceRecord, tooLarge, yieldToEventLoop,
   type FileCounts, type FileLoadSummary, type LoadOptions,
@@ -50,6 +52,12 @@ export class FileLoad {
     await yieldToEventLoop();
     if (this.opts.signal?.aborted) throw new LoadCancelled();
     this.sliceStart = performance.now();
+  }
+
+  /** Inserts a chunk in time slices (yielding between them, even inside the chunk): both load paths. */
+  async insertChunk(ins: ChunkInserter, chunk: RowChunk): Promise<void> {
+    ins.start(chunk);
+    while (!ins.insertSome(this.sliceEnd)) await this.yieldNow();
   }
 
   /**

@@ -52,9 +52,7 @@ export async function loadOneOffloaded(ws: Workspace, path: string, opts: LoadOp
         await file.afterBatch(m.rowsSeen, m.bytesRead);
         continue;
       }
-      // Time-sliced like the in-thread loader: yield every ~25 ms, even inside a chunk.
-      ins.start(m.chunk);
-      while (!ins.insertSome(file.sliceEnd)) await file.yieldNow();
+      await file.insertChunk(ins, m.chunk);
       if (m.type === 'done') return file.finish({ ...m.totals, sizeBytes: m.totals.bytesRead });
       const { bytes, cells } = m.chunk;
       client.send({ type: 'ack', bytes: bytes.buffer as ArrayBuffer, cells: cells.buffer as ArrayBuffer }, [bytes.buffer as ArrayBuffer, cells.buffer as ArrayBuffer]);

@@ -147,8 +147,7 @@ async function loadOneInThread(ws: Workspace, path: string, opts: LoadOptions): 
     const insertReady = async (final = false): Promise<void> => {
       if (!ins) return;
       for (const { chunk } of enc.takeAll(final)) {
-        ins.start(chunk);
-        while (!ins.insertSome(file.sliceEnd)) await file.yieldNow();
+        await file.insertChunk(ins, chunk);
         enc.recycle(chunk.bytes.buffer as ArrayBuffer, chunk.cells.buffer as ArrayBuffer);
       }
     };
