@@ -3,11 +3,14 @@
  * (`name: value unit`), or with `--json` one JSON object of all figures; `--only=a,b` runs those.
  */
 import { coldLoad } from './load-bench';
+import { printLoadStages } from './load-stages';
 import { BENCHES } from './registry';
 
 async function main(): Promise<void> {
   const cold = process.argv.indexOf('--cold-load');
   if (cold > 0) return coldLoad(process.argv[cold + 1]!);
+  const stages = process.argv.indexOf('--load-stages');
+  if (stages > 0) return printLoadStages(process.argv[stages + 1]!);
   const json = process.argv.includes('--json');
   // --only=load,desktop: exact names (so `load` does not also run `load5M`).
   const only = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length).split(',');

@@ -38,7 +38,7 @@ export type { FileLoadSummary, FileStatus, LoadOptions, LoadProgress, LoadResult
  * blocked 80–110 ms at the end of a 200k-row `_MobileSubscription` (wide rows). 16 MB keeps COMMIT
  * under ~50 ms; inserting a 1M-row log's chunks took 3.4–3.8 s with it against 3.8–4.7 s with 32 MB.
  */
-const LOAD_CACHE_KIB = Number(process.env.OPTTRACE_LOAD_CACHE_KIB ?? 16_384);
+export const LOAD_CACHE_KIB = Number(process.env.OPTTRACE_LOAD_CACHE_KIB ?? 16_384);
 
 /** Workspaces with a load in progress: sql.js has one connection, so loads never overlap. */
 const loading = new WeakSet<Workspace>();
