@@ -1,12 +1,14 @@
 /**
  * Every number's evidence rows in number order, for the verdict table: one cursor per number table
  * walking its number index, merged in JS. A pass over the whole workspace reads each row once, without
- * a query per table per batch; a number's few rows are put in EVIDENCE_ORDER here, because SQLite's
- * per-number sort ("TEMP B-TREE FOR LAST TERMS OF ORDER BY") cost ~3 µs a row at 1M rows.
+ * a query per table per batch. A number's few rows are put in EVIDENCE_ORDER in JS afterwards
+ * (db/evidence-batch.ts), because SQLite's per-number sort ("TEMP B-TREE FOR LAST TERMS OF ORDER BY")
+ * cost ~3 µs a row at 1M rows.
  */
 import type { SqlValue, Statement } from 'sql.js';
+import { before, type RawEvidence, type RawTable, type SourceNames } from './evidence-batch';
+import type { EvidenceTable } from './queries';
 import { NUMBER_TABLES } from './schema';
-import { type EvidenceTable, type Row } from './queries';
 import type { Workspace } from './workspace';
 
 /**
@@ -23,15 +25,6 @@ const COLUMNS: Record<(typeof NUMBER_TABLES)[number], readonly string[]> = {
   import_rows: [],
 };
 
-/** EVIDENCE_ORDER (queries.ts) in JS: the leading date where there is one, then file and line. */
-const DATE_KEY: Partial<Record<EvidenceTable, (r: Row) => SqlValue>> = {
-  subscription_log: (r) => r.log_at ?? r.opt_out_at ?? r.opt_in_at ?? null,
-  messages: (r) => r.created_at ?? null,
-};
-
-/** A number's rows per table, as `rowsForNumber` serves them. */
-export type EvidenceBatch = Map<EvidenceTable, Map<string, Row[]>>;
-
 interface Cursor {
   readonly table: EvidenceTable;
   readonly st: Statement;
@@ -42,32 +35,6 @@ interface Cursor {
   number: string;
 }
 
-/** SQLite's BINARY order (UTF-8 bytes) on JS strings: UTF-16 order, except that surrogates sort last. */
-const unit = (c: number): number => (c >= 0xd800 && c < 0xe000 ? c + 0x2000 : c >= 0xe000 ? c - 0x800 : c);
-function before(a: string, b: string): boolean {
-  for (let i = 0; i < a.length && i < b.length; i++) {
-    const x = a.charCodeAt(i);
-    const y = b.charCodeAt(i);
-    if (x !== y) return unit(x) < unit(y);
-  }
-  return a.length < b.length;
-}
-
-/** SQLite's ORDER BY on two values: NULL, then numbers, then text (BINARY); blobs never occur here. */
-const rank = (v: SqlValue): number => (v === null ? 0 : typeof v === 'number' ? 1 : typeof v === 'string' ? 2 : 3);
-function compare(a: SqlValue, b: SqlValue): number {
-  const d = rank(a) - rank(b);
-  if (d !== 0 || a === b) return d;
-  if (typeof a === 'number') return a - (b as number);
-  if (typeof a === 'string') return before(a, b as string) ? -1 : 1;
-  return 0;
-}
-
-const inEvidenceOrder = (table: EvidenceTable, rows: Row[]): Row[] => {
-  const date = DATE_KEY[table];
-  return rows.sort((a, b) => (date ? compare(date(a), date(b)) : 0) || compare(a.source_id!, b.source_id!) || compare(a.line!, b.line!));
-};
-
 /** Rows the stream will read in all (for progress estimates). */
 export const evidenceRowCount = (ws: Workspace): number =>
   NUMBER_TABLES.reduce((n, t) => n + Number(ws.scalar(`SELECT COUNT(*) FROM ${t} WHERE number IS NOT NULL`)), 0);
@@ -75,12 +42,13 @@ export const evidenceRowCount = (ws: Workspace): number =>
 export class EvidenceStream {
   /** Rows read so far. */
   rowsRead = 0;
+  /** File name and hash per source id, for `evidenceBatch` (db/evidence-batch.ts). */
+  readonly sources: SourceNames;
   private readonly cursors: Cursor[];
   private closed = false;
-  private readonly sources: Map<number, Row>;
 
   constructor(ws: Workspace) {
-    this.sources = new Map(ws.all('SELECT id, file_name, sha256 FROM sources').map((r) => [Number(r.id), r]));
+    this.sources = new Map(ws.all('SELECT id, file_name, sha256 FROM sources').map((r) => [Number(r.id), { file_name: r.file_name ?? null, sha256: r.sha256 ?? null }]));
     this.cursors = NUMBER_TABLES.map((table) => {
       const keep = COLUMNS[table].length > 0;
       const cols = keep ? ['number', 'source_id', 'line', ...COLUMNS[table]] : ['number'];
@@ -92,10 +60,11 @@ export class EvidenceStream {
     });
   }
 
-  /** The next `max` numbers (fewer at the end, none when done) and their rows. */
-  next(max: number): { numbers: string[]; rows: EvidenceBatch } {
+  /** The next `max` numbers (fewer at the end, none when done) and their rows, as read (evidence-batch.ts). */
+  next(max: number): { numbers: string[]; raw: RawEvidence } {
     const numbers: string[] = [];
-    const rows: EvidenceBatch = new Map(this.cursors.filter((c) => c.keep).map((c) => [c.table, new Map<string, Row[]>()]));
+    const tables = this.cursors.filter((c) => c.keep).map((c): RawTable => ({ table: c.table, cols: c.cols, numbers: [], counts: [], values: [] }));
+    const rawOf = new Map(tables.map((t) => [t.table, t]));
     while (numbers.length < max) {
       let min: string | null = null;
       for (const c of this.cursors) if (c.head && (min === null || before(c.number, min))) min = c.number;
@@ -103,15 +72,20 @@ export class EvidenceStream {
       numbers.push(min);
       for (const c of this.cursors) {
         if (!c.head || c.number !== min) continue;
-        const list: Row[] = [];
+        const raw = c.keep ? rawOf.get(c.table)! : undefined;
+        let count = 0;
         while (c.head && c.number === min) {
-          if (c.keep) list.push(this.row(c));
+          if (raw) for (const v of c.head) raw.values.push(v ?? null);
+          count++;
           this.advance(c);
         }
-        if (c.keep) rows.get(c.table)!.set(min, list.length > 1 ? inEvidenceOrder(c.table, list) : list);
+        if (raw) {
+          raw.numbers.push(min);
+          raw.counts.push(count);
+        }
       }
     }
-    return { numbers, rows };
+    return { numbers, raw: { tables } };
   }
 
   /** Frees the cursors; safe to call twice. */
@@ -126,15 +100,5 @@ export class EvidenceStream {
       c.number = String(c.head[0]);
       this.rowsRead++;
     }
-  }
-
-  private row(c: Cursor): Row {
-    const values = c.head!;
-    const row: Row = {};
-    for (let i = 0; i < c.cols.length; i++) row[c.cols[i]!] = values[i] ?? null;
-    const src = this.sources.get(Number(row.source_id));
-    row.file_name = src?.file_name ?? null;
-    row.sha256 = src?.sha256 ?? null;
-    return row;
   }
 }

@@ -15,22 +15,22 @@ export const EVIDENCE_ORDER = {
 } as const;
 export type EvidenceTable = keyof typeof EVIDENCE_ORDER;
 
-type Prefetched = ReadonlyMap<EvidenceTable, ReadonlyMap<string, Row[]>>;
-const prefetched = new WeakMap<Workspace, Prefetched>();
-
 /**
- * Makes `rowsForNumber` serve rows read in bulk (db/evidence-stream.ts) until `clearPrefetch`, so
- * reconstructing many numbers in a row (the verdict table) pays no query per table per number.
- * Callers only ask for numbers the batch holds.
+ * Where a reconstruction reads one number's rows of one table: the workspace (explain, one number at a
+ * time) or rows read in bulk (db/evidence-stream.ts; the verdict table, in this thread or a worker),
+ * so reconstructing many numbers in a row pays no query per table per number.
  */
-export const usePrefetched = (ws: Workspace, rows: Prefetched): void => void prefetched.set(ws, rows);
+export type RowsOf = (table: EvidenceTable, number: string) => Row[];
 
-export const clearPrefetch = (ws: Workspace): void => void prefetched.delete(ws);
+/** A number's rows per table, as a bulk read hands them over (callers only ask for numbers it holds). */
+export type EvidenceBatch = ReadonlyMap<EvidenceTable, ReadonlyMap<string, Row[]>>;
+
+export const rowsFromBatch = (batch: EvidenceBatch): RowsOf => (table, number) => batch.get(table)?.get(number) ?? [];
+
+export const rowsFromWorkspace = (ws: Workspace): RowsOf => (table, number) => rowsForNumber(ws, table, number);
 
 /** All rows of one evidence table for a normalized number, with the citing file name and hash. */
 export function rowsForNumber(ws: Workspace, table: EvidenceTable, number: string): Row[] {
-  const pre = prefetched.get(ws);
-  if (pre) return pre.get(table)?.get(number) ?? [];
   return ws.all(
     `SELECT t.*, s.file_name AS file_name, s.sha256 AS sha256 FROM ${table} t JOIN sources s ON s.id = t.source_id
      WHERE t.number = ? ORDER BY ${EVIDENCE_ORDER[table]}`,

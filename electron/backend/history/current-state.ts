@@ -5,9 +5,8 @@
 import type { Citation } from '../../../shared/model/event';
 import type { ContactStatus, SubscriptionStatus } from '../../../shared/model/status';
 import { combinedStatus, CONTACT_STATUS } from '../import/code-tables';
+import type { RowsOf } from '../db/queries';
 import { isoOf } from '../import/normalize';
-import { rowsForNumber } from '../db/queries';
-import type { Workspace } from '../db/workspace';
 import { cite } from './evidence';
 import type { KeywordResolver } from './keywords';
 
@@ -36,8 +35,8 @@ export interface CurrentState {
 
 const str = (v: unknown): string | null => (v === null || v === undefined ? null : String(v));
 
-export function currentState(ws: Workspace, number: string, kw: KeywordResolver): CurrentState {
-  const subscriptions = rowsForNumber(ws, 'subscriptions', number).map((r): CurrentSubscription => {
+export function currentState(rowsOf: RowsOf, number: string, kw: KeywordResolver): CurrentState {
+  const subscriptions = rowsOf('subscriptions', number).map((r): CurrentSubscription => {
     const k = kw.keyword(str(r.definition_id));
     const keyword = k?.keyword ?? (r.keyword ? String(r.keyword).toUpperCase() : undefined);
     const status = combinedStatus(str(r.opt_in_status_id), str(r.opt_out_status_id));
@@ -55,8 +54,8 @@ export function currentState(ws: Workspace, number: string, kw: KeywordResolver)
       evidence: [cite(r)],
     };
   });
-  const contactRow = rowsForNumber(ws, 'contacts', number).at(-1);
-  const heldRow = rowsForNumber(ws, 'undeliverable', number).at(-1);
+  const contactRow = rowsOf('contacts', number).at(-1);
+  const heldRow = rowsOf('undeliverable', number).at(-1);
   const contactStatus = contactRow ? CONTACT_STATUS[String(contactRow.status_id)] : undefined;
   return {
     mobileNumber: number,

@@ -3,8 +3,16 @@
  * (KeywordID ↔ SharedKeyword, CodeID ↔ ShortCode). What neither maps stays unmapped (→ a gap).
  */
 import type { CodeDef, KeywordDef, KeywordKind, OptInTemplate } from '../../../shared/model/code';
-import { dictionaryRows, trackingKeywordPairs } from '../db/queries';
+import { dictionaryRows, trackingKeywordPairs, type Row } from '../db/queries';
 import type { Workspace } from '../db/workspace';
+
+/** The rows a resolver is built from: plain data, so the verdict worker builds the same resolver. */
+export interface KeywordRows {
+  readonly pairs: readonly Row[];
+  readonly dictionary: readonly Row[];
+}
+
+export const keywordRows = (ws: Workspace): KeywordRows => ({ pairs: trackingKeywordPairs(ws), dictionary: dictionaryRows(ws) });
 
 export interface ResolvedKeyword {
   readonly guid: string;
@@ -24,19 +32,21 @@ export class KeywordResolver {
   private readonly codeGuid = new Map<string, string>();
   private readonly defs = new Map<string, CodeDef>();
 
-  constructor(ws: Workspace) {
+  /** The workspace's rows as they are now: built again after each load (the backend caches one). */
+  constructor(source: Workspace | KeywordRows) {
+    const { pairs, dictionary } = 'pairs' in source ? source : keywordRows(source);
     const codeOfKeywordGuid = new Map<string, string>();
-    for (const r of trackingKeywordPairs(ws)) {
+    for (const r of pairs) {
       if (r.code_id && r.short_code) this.codeByGuid.set(String(r.code_id).toUpperCase(), String(r.short_code));
       if (r.keyword_id && r.short_code) codeOfKeywordGuid.set(String(r.keyword_id).toUpperCase(), String(r.short_code));
     }
-    for (const r of trackingKeywordPairs(ws)) {
+    for (const r of pairs) {
       if (!r.keyword_id || !r.shared_keyword) continue;
       const guid = String(r.keyword_id).toUpperCase();
       const code = codeOfKeywordGuid.get(guid) ?? (r.code_id ? this.codeByGuid.get(String(r.code_id).toUpperCase()) : undefined);
       if (code) this.byGuid.set(guid, { guid, keyword: String(r.shared_keyword).toUpperCase(), code, via: 'message-tracking' });
     }
-    for (const r of dictionaryRows(ws)) {
+    for (const r of dictionary) {
       const guid = String(r.keyword_id).toUpperCase();
       const code = String(r.code);
       if (r.code_id) this.codeByGuid.set(String(r.code_id).toUpperCase(), code);

@@ -5,7 +5,7 @@
  */
 import type { ScenarioEvent } from '../../../shared/model/event';
 import { SCENARIO_FORMAT, type Scenario } from '../../../shared/model/scenario';
-import { rowsForNumber, type Row } from '../db/queries';
+import { rowsFromWorkspace, type Row, type RowsOf } from '../db/queries';
 import type { Workspace } from '../db/workspace';
 import { STOP_WORDS } from '../import/code-tables';
 import { isoOf } from '../import/normalize';
@@ -23,14 +23,20 @@ export interface Reconstruction {
 }
 
 export function reconstruct(ws: Workspace, number: string, resolver: KeywordResolver = new KeywordResolver(ws)): Reconstruction {
+  return reconstructFrom(rowsFromWorkspace(ws), number, resolver);
+}
+
+/** The same from rows handed over (no workspace needed: the verdict worker runs it too). */
+export function reconstructFrom(rowsOf: RowsOf, number: string, resolver: KeywordResolver): Reconstruction {
   const c = new Collector(number);
-  const log = rowsForNumber(ws, 'subscription_log', number);
+  const log = rowsOf('subscription_log', number);
+  const messages = rowsOf('messages', number);
   const lastLogged = logEvents(log, resolver, c);
-  messageEvents(rowsForNumber(ws, 'messages', number), resolver, c);
+  messageEvents(messages, resolver, c);
   mergeInferredTexts(c);
-  const current = currentState(ws, number, resolver);
+  const current = currentState(rowsOf, number, resolver);
   stateGaps(current, lastLogged, log.length > 0, c);
-  subscriberKeyGap([...log, ...rowsForNumber(ws, 'messages', number)], c);
+  subscriberKeyGap([...log, ...messages], c);
 
   const events = c.events.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : a.order - b.order));
   stopGaps(events, c);

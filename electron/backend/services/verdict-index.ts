@@ -1,108 +1,110 @@
 /**
  * The precomputed per-number verdict table: every number's history reconstructed (loader's history/)
  * and replayed without records → one row per number × code × keyword, so search can filter by status
- * and verdict on millions of rows without replaying anything. Numbers go in batches: one prefetch of
- * their evidence rows and ONE replay of their merged histories per batch (numbers never interact in
- * the engine's world, and event ids are unique per file line), which amortises the per-call costs.
+ * and verdict on millions of rows without replaying anything. Numbers go in batches (verdict-rows.ts).
  * Evidence is read in one ordered pass (db/evidence-stream.ts) and the table is written beside the
  * current one, batch by batch, then swapped in (db/contacts-build.ts).
+ * With the verdict worker (verdict-client.ts) the batches are reconstructed and replayed there, two
+ * at a time, while this thread reads the next batch and writes the last one's rows: what is left here
+ * is SQLite's work. Without a worker bundle (TypeScript sources) or when the worker dies, the same
+ * batches run in this thread; the table is the same either way.
  */
-import type { ContactRow } from '../../../shared/ipc/desk-types';
-import { SCENARIO_FORMAT, type CodeDef, type Gap, type Scenario, type ScenarioEvent, type SubscriptionStatus, type Verdict } from '../../../shared/model';
-import { replay, type Rulebook } from '../../../shared/rules';
+import type { Rulebook } from '../../../shared/rules';
 import { ContactsBuild } from '../db/contacts-build';
+import { evidenceBatch, type RawEvidence } from '../db/evidence-batch';
 import { EvidenceStream, evidenceRowCount } from '../db/evidence-stream';
-import { clearPrefetch, usePrefetched } from '../db/queries';
 import type { Workspace } from '../db/workspace';
-import { KeywordResolver } from '../history/keywords';
-import { reconstruct } from '../history/reconstruct';
+import { KeywordResolver, keywordRows } from '../history/keywords';
+import { defaultVerdictWorker, VerdictClient, VerdictWorkerLost } from './verdict-client';
+import { verdictRows, type VerdictRow } from './verdict-rows';
 
 /** Work per synchronous slice (the loader's figure): batches are sized to it from the last one's speed. */
 const SLICE_MS = 25;
 const MIN_BATCH = 50;
 const MAX_BATCH = 10_000;
-type Row = Omit<ContactRow, 'id'>;
-/** Same order as `a.localeCompare(b)` (ECMA-402 defines that as this collator), without its per-call setup. */
-const collator = new Intl.Collator();
-const byCodeKeyword = (a: Row, b: Row): number => collator.compare(a.code, b.code) || collator.compare(a.keyword, b.keyword);
-
-function merge(scenarios: readonly Scenario[]): Scenario {
-  const codes = new Map<string, CodeDef>();
-  const events: ScenarioEvent[] = [];
-  const gaps: Gap[] = [];
-  for (const s of scenarios) {
-    for (const c of s.codes) if (!codes.has(c.code)) codes.set(c.code, c);
-    for (const e of s.events) events.push(e);
-    for (const g of s.gaps ?? []) gaps.push(g);
-  }
-  return { format: SCENARIO_FORMAT, title: 'verdict table batch', codes: [...codes.values()], events, gaps };
-}
-
-function rowsOf(numbers: readonly string[], rulebook: Rulebook, scenario: Scenario): Row[] {
-  const result = replay(rulebook, scenario, { records: 'none' });
-  const verdicts = new Map<string, Map<string, Verdict>>();
-  for (const v of result.final.verdicts) {
-    const m = verdicts.get(v.mobileNumber) ?? new Map<string, Verdict>();
-    verdicts.set(v.mobileNumber, m.set(v.code, v.verdict));
-  }
-  const subs = new Map<string, Row[]>();
-  for (const s of result.final.subscriptions) {
-    const list = subs.get(s.mobileNumber) ?? [];
-    list.push({ mobileNumber: s.mobileNumber, code: s.code, keyword: s.keyword, status: s.status as SubscriptionStatus, verdict: verdicts.get(s.mobileNumber)?.get(s.code) ?? 'blocked-implicit' });
-    subs.set(s.mobileNumber, list);
-  }
-  const rows: Row[] = [];
-  for (const n of numbers) {
-    const own = subs.get(n) ?? [];
-    const covered = new Set(own.map((r) => r.code));
-    // A number mentioned on a code without any subscription there still gets a row; so does one with no code at all.
-    for (const [code, verdict] of verdicts.get(n) ?? []) if (!covered.has(code)) own.push({ mobileNumber: n, code, keyword: '', status: 'None', verdict });
-    if (own.length === 0) own.push({ mobileNumber: n, code: '', keyword: '', status: 'None', verdict: 'unknown' });
-    if (own.length > 1) own.sort(byCodeKeyword);
-    for (const r of own) rows.push(r);
-  }
-  return rows;
-}
+/** Batches in the worker at once: it computes one while the next is read and sent. */
+const IN_FLIGHT = 2;
+/** `total` is estimated from the evidence rows read so far until the last report, which is exact. */
+export interface BuildProgress { readonly done: number; readonly total: number; readonly ms: number }
 
 /** `total` is estimated from the evidence rows read so far until the last report, which is exact. */
 export interface BuildProgress { readonly done: number; readonly total: number; readonly ms: number }
 
+export interface BuildOptions {
+  /** The verdict worker bundle; `false` builds in this thread. Default: `defaultVerdictWorker()`. */
+  readonly worker?: string | false;
+}
+
+const nextTick = (): Promise<void> => new Promise<void>((resolve) => setImmediate(resolve));
+
 /** Yields to the event loop between batches (main stays responsive) and reports progress. */
-export async function rebuildVerdicts(ws: Workspace, rulebook: Rulebook, onProgress?: (p: BuildProgress) => void): Promise<{ numbers: number; rows: number; ms: number }> {
+export async function rebuildVerdicts(
+  ws: Workspace, rulebook: Rulebook, onProgress?: (p: BuildProgress) => void, opts: BuildOptions = {},
+): Promise<{ numbers: number; rows: number; ms: number }> {
   const t0 = performance.now();
-  const resolver = new KeywordResolver(ws);
   const totalRows = evidenceRowCount(ws);
   const stream = new EvidenceStream(ws);
+  const script = opts.worker ?? defaultVerdictWorker();
+  let client: VerdictClient | undefined;
+  if (script) {
+    try {
+      client = new VerdictClient(script, { rulebook, keywords: keywordRows(ws), sources: stream.sources });
+    } catch {
+      client = undefined; // cannot start a worker here: build in this thread
+    }
+  }
+  const resolver = client ? undefined : new KeywordResolver(ws);
+  const compute = (numbers: string[], raw: RawEvidence): Promise<VerdictRow[]> =>
+    client ? client.compute(numbers, raw) : Promise.resolve(verdictRows(numbers, evidenceBatch(raw, stream.sources), resolver!, rulebook));
   const build = new ContactsBuild(ws);
   let numbers = 0;
   let rows = 0;
   let batch = 500;
+  // This thread's cost per number of its two steps, from the last batch of each: reading a batch (and,
+  // without the worker, computing it) and writing one. A slice does one of each, so batches are sized
+  // from their sum (with batches in flight, the batch written is not the one just read).
+  let readMs = 0;
+  let writeMs = 0;
+  const depth = client ? IN_FLIGHT : 1;
+  const pending: { count: number; rows: Promise<VerdictRow[]> }[] = [];
   try {
+    let more = true;
     for (;;) {
-      const t = performance.now();
-      const next = stream.next(batch);
-      if (next.numbers.length === 0) break;
-      usePrefetched(ws, next.rows);
-      const merged = merge(next.numbers.map((n) => reconstruct(ws, n, resolver).scenario));
-      clearPrefetch(ws);
-      const out = rowsOf(next.numbers, rulebook, merged);
+      let t = performance.now();
+      while (more && pending.length < depth) {
+        const next = stream.next(batch);
+        if (next.numbers.length === 0) {
+          more = false;
+          break;
+        }
+        pending.push({ count: next.numbers.length, rows: compute(next.numbers, next.raw) });
+        const now = performance.now();
+        readMs = (now - t) / next.numbers.length;
+        t = now;
+      }
+      const head = pending.shift();
+      if (!head) break;
+      const out = await head.rows;
+      t = performance.now();
       build.add(out);
-      numbers += next.numbers.length;
+      writeMs = (performance.now() - t) / head.count;
+      numbers += head.count;
       rows += out.length;
-      const perNumber = (performance.now() - t) / next.numbers.length;
-      batch = Math.round(Math.min(MAX_BATCH, Math.max(MIN_BATCH, SLICE_MS / perNumber)));
+      batch = Math.round(Math.min(MAX_BATCH, Math.max(MIN_BATCH, SLICE_MS / Math.max(readMs + writeMs, 0.0001))));
       const total = Math.max(numbers, Math.round((numbers * totalRows) / Math.max(1, stream.rowsRead)));
       onProgress?.({ done: numbers, total, ms: performance.now() - t0 });
-      await new Promise<void>((resolve) => setImmediate(resolve));
+      await nextTick();
     }
     stream.close();
     build.finish();
   } catch (e) {
     stream.close();
     build.abort();
+    await Promise.allSettled(pending.map((p) => p.rows));
+    if (e instanceof VerdictWorkerLost) return rebuildVerdicts(ws, rulebook, onProgress, { worker: false });
     throw e;
   } finally {
-    clearPrefetch(ws);
+    client?.stop();
   }
   onProgress?.({ done: numbers, total: numbers, ms: performance.now() - t0 });
   return { numbers, rows, ms: performance.now() - t0 };

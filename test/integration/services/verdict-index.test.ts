@@ -1,6 +1,7 @@
-import { readdirSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { allNumbers, searchContacts } from '../../../electron/backend/db/desk-queries';
 import type { Workspace } from '../../../electron/backend/db/workspace';
 import { KeywordResolver } from '../../../electron/backend/history/keywords';
@@ -41,7 +42,16 @@ const table = (ws: Workspace) =>
   ws.all('SELECT id, number AS mobileNumber, code, keyword, status, verdict FROM desk_contacts ORDER BY id') as unknown as ContactRow[];
 
 let ws: Workspace;
+let scripts: string;
+/** A stand-in verdict worker: `body` runs on each batch message `m`. */
+const fakeWorker = (name: string, body: string): string => {
+  const path = join(scripts, `${name}.cjs`);
+  writeFileSync(path, `const { parentPort } = require('node:worker_threads');\nparentPort.on('message', (m) => { ${body} });\n`);
+  return path;
+};
+afterAll(() => rmSync(scripts, { recursive: true, force: true }));
 beforeAll(async () => {
+  scripts = mkdtempSync(join(tmpdir(), 'opttrace-verdict-worker-'));
   ws = await newWorkspace();
   const dir = join(ROOT, 'assets', 'demo');
   const r = await loadFiles(ws, readdirSync(dir).map((f) => ({ path: join(dir, f) })));
@@ -75,5 +85,31 @@ describe('verdict table (rebuildVerdicts)', () => {
     await rebuildVerdicts(ws, defaultRulebook(), () => seen.push(searchContacts(ws, { limit: 1 }).total));
     expect(seen.length).toBeGreaterThan(0);
     expect(new Set(seen)).toEqual(new Set([total]));
+  }, 60_000);
+
+  it('the verdict worker builds the same table as this thread', async () => {
+    const worker = process.env.OPTTRACE_VERDICT_WORKER; // bundled by test/support/parse-worker-setup.ts
+    expect(worker).toBeTruthy();
+    await rebuildVerdicts(ws, defaultRulebook(), undefined, { worker: false });
+    const inThread = table(ws);
+    const built = await rebuildVerdicts(ws, defaultRulebook(), undefined, { worker: worker! });
+    expect(table(ws)).toEqual(inThread);
+    expect(built.rows).toBe(inThread.length);
+  }, 60_000);
+
+  it('a worker that dies mid-build: the build starts over in this thread and the table is whole', async () => {
+    const expected = table(ws);
+    await rebuildVerdicts(ws, defaultRulebook(), undefined, { worker: fakeWorker('dies', 'if (m.id === 1) process.exit(3); parentPort.postMessage({ type: "rows", id: m.id, flat: [] });') });
+    expect(table(ws)).toEqual(expected);
+  }, 60_000);
+
+  it("a batch's own error fails the build and leaves the previous table as it was", async () => {
+    const expected = table(ws);
+    const tables = Object.keys(ws.tableCounts());
+    await expect(
+      rebuildVerdicts(ws, defaultRulebook(), undefined, { worker: fakeWorker('fails', 'parentPort.postMessage({ type: "failed", id: m.id, message: "replay failed: boom" });') }),
+    ).rejects.toThrow('replay failed: boom');
+    expect(table(ws)).toEqual(expected);
+    expect(Object.keys(ws.tableCounts())).toEqual(tables);
   }, 60_000);
 });

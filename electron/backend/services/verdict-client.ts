@@ -1,0 +1,75 @@
+/**
+ * The verdict build's side of its worker: finds the bundle, starts it with the rulebook and keyword
+ * rows, and turns each batch into a promise of its table rows (answers come back in order).
+ */
+import { existsSync } from 'node:fs';
+import { join, sep } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import type { RawEvidence } from '../db/evidence-batch';
+import { FLAT_WIDTH, type FromVerdictWorker, type VerdictBatchMessage, type VerdictJob } from './verdict-protocol';
+import type { VerdictRow } from './verdict-rows';
+
+export const VERDICT_WORKER_FILE = 'verdict-worker.cjs';
+
+/** The worker crashed or could not start: the build starts over in-thread (a batch's own error is not this). */
+export class VerdictWorkerLost extends Error {}
+
+/**
+ * The bundle next to the running one (app.asar.unpacked first), as for the parse worker
+ * (import/parse-client.ts); OPTTRACE_VERDICT_WORKER names another file, or `off` to build in-thread.
+ */
+export function defaultVerdictWorker(): string | undefined {
+  const env = process.env.OPTTRACE_VERDICT_WORKER;
+  if (env) return env === 'off' ? undefined : env;
+  if (typeof __dirname !== 'string') return undefined;
+  const here = join(__dirname, VERDICT_WORKER_FILE);
+  const unpacked = here.replace(`${sep}app.asar${sep}`, `${sep}app.asar.unpacked${sep}`);
+  return [unpacked, here].find((p) => existsSync(p));
+}
+
+const unflatten = (flat: readonly string[]): VerdictRow[] => {
+  const rows: VerdictRow[] = new Array<VerdictRow>(flat.length / FLAT_WIDTH);
+  for (let i = 0, r = 0; i < flat.length; i += FLAT_WIDTH, r++) {
+    rows[r] = { mobileNumber: flat[i]!, code: flat[i + 1]!, keyword: flat[i + 2]!, status: flat[i + 3] as VerdictRow['status'], verdict: flat[i + 4] as VerdictRow['verdict'] };
+  }
+  return rows;
+};
+
+export class VerdictClient {
+  private readonly worker: Worker;
+  private readonly waiting: { resolve(rows: VerdictRow[]): void; reject(e: Error): void }[] = [];
+  private nextId = 0;
+  private lost: Error | undefined;
+
+  constructor(script: string, job: VerdictJob) {
+    this.worker = new Worker(script, { workerData: job });
+    this.worker.on('message', (m: FromVerdictWorker) => {
+      const w = this.waiting.shift();
+      if (!w) return;
+      if (m.type === 'rows') w.resolve(unflatten(m.flat));
+      else w.reject(new Error(m.message));
+    });
+    this.worker.on('error', (e: Error) => this.fail(new VerdictWorkerLost(`the verdict worker stopped: ${e.message}`)));
+    this.worker.on('exit', (code) => this.fail(new VerdictWorkerLost(`the verdict worker exited (code ${code})`)));
+  }
+
+  /** The table rows of `numbers`; batches are answered in the order they were sent. */
+  compute(numbers: readonly string[], raw: RawEvidence): Promise<VerdictRow[]> {
+    if (this.lost) return Promise.reject(this.lost);
+    return new Promise((resolve, reject) => {
+      this.waiting.push({ resolve, reject });
+      this.worker.postMessage({ id: this.nextId++, numbers, raw } satisfies VerdictBatchMessage);
+    });
+  }
+
+  private fail(e: Error): void {
+    this.lost ??= e;
+    for (const w of this.waiting.splice(0)) w.reject(this.lost);
+  }
+
+  stop(): void {
+    this.worker.removeAllListeners();
+    this.worker.on('error', () => undefined); // an error racing the terminate must not crash the app
+    void this.worker.terminate();
+  }
+}
