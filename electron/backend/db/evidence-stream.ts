@@ -6,7 +6,7 @@
  * cost ~3 µs a row at 1M rows.
  */
 import type { SqlValue, Statement } from 'sql.js';
-import { before, type RawEvidence, type RawTable, type SourceNames } from './evidence-batch';
+import { before, packTexts, ValuePacker, type RawEvidence, type SourceNames } from './evidence-batch';
 import type { EvidenceTable } from './queries';
 import { NUMBER_TABLES } from './schema';
 import type { Workspace } from './workspace';
@@ -61,10 +61,11 @@ export class EvidenceStream {
   }
 
   /** The next `max` numbers (fewer at the end, none when done) and their rows, as read (evidence-batch.ts). */
-  next(max: number): { numbers: string[]; raw: RawEvidence } {
+  next(max: number): { count: number; raw: RawEvidence } {
     const numbers: string[] = [];
-    const tables = this.cursors.filter((c) => c.keep).map((c): RawTable => ({ table: c.table, cols: c.cols, numbers: [], counts: [], values: [] }));
-    const rawOf = new Map(tables.map((t) => [t.table, t]));
+    const kept = this.cursors.filter((c) => c.keep);
+    const counts = kept.map((): number[] => []);
+    const values = kept.map(() => new ValuePacker());
     while (numbers.length < max) {
       let min: string | null = null;
       for (const c of this.cursors) if (c.head && (min === null || before(c.number, min))) min = c.number;
@@ -72,20 +73,18 @@ export class EvidenceStream {
       numbers.push(min);
       for (const c of this.cursors) {
         if (!c.head || c.number !== min) continue;
-        const raw = c.keep ? rawOf.get(c.table)! : undefined;
+        const k = c.keep ? kept.indexOf(c) : -1;
         let count = 0;
         while (c.head && c.number === min) {
-          if (raw) for (const v of c.head) raw.values.push(v ?? null);
+          if (k >= 0) for (const v of c.head) values[k]!.push(v);
           count++;
           this.advance(c);
         }
-        if (raw) {
-          raw.numbers.push(min);
-          raw.counts.push(count);
-        }
+        if (k >= 0) counts[k]!.push(count);
       }
     }
-    return { numbers, raw: { tables } };
+    const tables = kept.map((c, k) => ({ table: c.table, cols: c.cols, counts: Uint32Array.from(counts[k]!), values: values[k]!.pack() }));
+    return { count: numbers.length, raw: { numbers: packTexts(numbers), tables } };
   }
 
   /** Frees the cursors; safe to call twice. */

@@ -53,12 +53,12 @@ export class VerdictClient {
     this.worker.on('exit', (code) => this.fail(new VerdictWorkerLost(`the verdict worker exited (code ${code})`)));
   }
 
-  /** The table rows of `numbers`; batches are answered in the order they were sent. */
-  compute(numbers: readonly string[], raw: RawEvidence): Promise<VerdictRow[]> {
+  /** The table rows of a batch's numbers; batches are answered in the order they were sent. */
+  compute(raw: RawEvidence): Promise<VerdictRow[]> {
     if (this.lost) return Promise.reject(this.lost);
     return new Promise((resolve, reject) => {
       this.waiting.push({ resolve, reject });
-      this.worker.postMessage({ id: this.nextId++, numbers, raw } satisfies VerdictBatchMessage);
+      this.worker.postMessage({ id: this.nextId++, raw } satisfies VerdictBatchMessage);
     });
   }
 

@@ -11,7 +11,7 @@
  */
 import type { Rulebook } from '../../../shared/rules';
 import { ContactsBuild } from '../db/contacts-build';
-import { evidenceBatch, type RawEvidence } from '../db/evidence-batch';
+import { evidenceBatch, unpackTexts, type RawEvidence } from '../db/evidence-batch';
 import { EvidenceStream, evidenceRowCount } from '../db/evidence-stream';
 import type { Workspace } from '../db/workspace';
 import { KeywordResolver, keywordRows } from '../history/keywords';
@@ -54,8 +54,8 @@ export async function rebuildVerdicts(
     }
   }
   const resolver = client ? undefined : new KeywordResolver(ws);
-  const compute = (numbers: string[], raw: RawEvidence): Promise<VerdictRow[]> =>
-    client ? client.compute(numbers, raw) : Promise.resolve(verdictRows(numbers, evidenceBatch(raw, stream.sources), resolver!, rulebook));
+  const compute = (raw: RawEvidence): Promise<VerdictRow[]> =>
+    client ? client.compute(raw) : Promise.resolve(verdictRows(unpackTexts(raw.numbers), evidenceBatch(raw, stream.sources), resolver!, rulebook));
   const build = new ContactsBuild(ws);
   let numbers = 0;
   let rows = 0;
@@ -73,13 +73,13 @@ export async function rebuildVerdicts(
       let t = performance.now();
       while (more && pending.length < depth) {
         const next = stream.next(batch);
-        if (next.numbers.length === 0) {
+        if (next.count === 0) {
           more = false;
           break;
         }
-        pending.push({ count: next.numbers.length, rows: compute(next.numbers, next.raw) });
+        pending.push({ count: next.count, rows: compute(next.raw) });
         const now = performance.now();
-        readMs = (now - t) / next.numbers.length;
+        readMs = (now - t) / next.count;
         t = now;
       }
       const head = pending.shift();

@@ -11,10 +11,9 @@ export interface VerdictJob {
   readonly sources: SourceNames;
 }
 
-/** Build → worker: one batch of numbers (in number order) and their evidence rows, as read. */
+/** Build → worker: one batch of numbers and their evidence rows, as read (db/evidence-batch.ts). */
 export interface VerdictBatchMessage {
   readonly id: number;
-  readonly numbers: readonly string[];
   readonly raw: RawEvidence;
 }
 
