@@ -1,6 +1,7 @@
 /**
  * Desktop benchmark on a big workspace (default 1M `_SMSSubscriptionLog` rows, `OPTTRACE_BENCH_ROWS`
- * to change): load, verdict table build, search first page (number formats, filters), explain p95.
+ * to change): load, verdict table build (with its worker, then in-thread), search first page (number
+ * formats, filters), explain p95.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -27,6 +28,8 @@ export async function benchDesktop(rows = Number(process.env.OPTTRACE_BENCH_ROWS
     await loadFiles(ws, [{ path: file }]);
     const loadSeconds = (performance.now() - t) / 1000;
     const built = await rebuildVerdicts(ws, defaultRulebook());
+    // The same table built in this thread alone (no verdict worker), for the comparison in the same run.
+    const inThread = await rebuildVerdicts(ws, defaultRulebook(), undefined, { worker: false });
     const firstPage = (q: Parameters<typeof searchContacts>[1]) => {
       const t0 = performance.now();
       const page = searchContacts(ws, q);
@@ -56,7 +59,7 @@ export async function benchDesktop(rows = Number(process.env.OPTTRACE_BENCH_ROWS
     ws.close();
     return {
       saveSeconds,
-      rows, loadSeconds, numbers: built.numbers, verdictRows: built.rows, verdictBuildSeconds: built.ms / 1000,
+      rows, loadSeconds, numbers: built.numbers, verdictRows: built.rows, verdictBuildSeconds: built.ms / 1000, verdictBuildInThreadSeconds: inThread.ms / 1000,
       searchFirstPageMs: any.ms, searchByFormattedNumberMs: byNumber.ms, searchByPrefixMs: byPrefix.ms, searchByVerdictMs: byVerdict.ms,
       searchByStatusSortedMs: byStatusSorted.ms, searchDeepOffsetMs: deep.ms, explainP95Ms: p95(times), explainMaxMs: Math.max(...times),
     };
