@@ -2,28 +2,14 @@
  * The loader's side of a parse worker: finds the worker bundle, starts one worker per file and turns
  * its messages into an awaitable queue that a cancel interrupts at once.
  */
-import { existsSync } from 'node:fs';
-import { join, sep } from 'node:path';
 import { Worker } from 'node:worker_threads';
+import { workerBundle } from '../worker-bundle';
 import type { FromWorker, ParseJob, ToWorker } from './parse-protocol';
 
 export const PARSE_WORKER_FILE = 'parse-worker.cjs';
 
-/**
- * The worker bundle next to the running bundle (dist/main, dist/cli, dist/bench), preferring
- * app.asar.unpacked (where packaging puts it: older Electron versions cannot start a Worker from
- * inside an asar archive). OPTTRACE_PARSE_WORKER names another file, or `off` to parse in-thread;
- * tests point it at a freshly built bundle (test/support/parse-worker-setup.ts). Undefined when
- * there is none, e.g. when running TypeScript sources: then the loader parses in-thread.
- */
-export function defaultParseWorker(): string | undefined {
-  const env = process.env.OPTTRACE_PARSE_WORKER;
-  if (env) return env === 'off' ? undefined : env;
-  if (typeof __dirname !== 'string') return undefined;
-  const here = join(__dirname, PARSE_WORKER_FILE);
-  const unpacked = here.replace(`${sep}app.asar${sep}`, `${sep}app.asar.unpacked${sep}`);
-  return [unpacked, here].find((p) => existsSync(p));
-}
+/** The parse worker bundle (`OPTTRACE_PARSE_WORKER`: another file, or `off` to parse in-thread): see worker-bundle.ts. */
+export const defaultParseWorker = (): string | undefined => workerBundle(PARSE_WORKER_FILE, 'OPTTRACE_PARSE_WORKER');
 
 export class ParseClient {
   private readonly worker: Worker;

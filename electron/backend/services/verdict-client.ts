@@ -2,10 +2,9 @@
  * The verdict build's side of its worker: finds the bundle, starts it with the rulebook and keyword
  * rows, and turns each batch into a promise of its table rows (answers come back in order).
  */
-import { existsSync } from 'node:fs';
-import { join, sep } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { RawEvidence } from '../db/evidence-batch';
+import { workerBundle } from '../worker-bundle';
 import { FLAT_WIDTH, type FromVerdictWorker, type VerdictBatchMessage, type VerdictJob } from './verdict-protocol';
 import type { VerdictRow } from './verdict-rows';
 
@@ -14,18 +13,8 @@ export const VERDICT_WORKER_FILE = 'verdict-worker.cjs';
 /** The worker crashed or could not start: the build starts over in-thread (a batch's own error is not this). */
 export class VerdictWorkerLost extends Error {}
 
-/**
- * The bundle next to the running one (app.asar.unpacked first), as for the parse worker
- * (import/parse-client.ts); OPTTRACE_VERDICT_WORKER names another file, or `off` to build in-thread.
- */
-export function defaultVerdictWorker(): string | undefined {
-  const env = process.env.OPTTRACE_VERDICT_WORKER;
-  if (env) return env === 'off' ? undefined : env;
-  if (typeof __dirname !== 'string') return undefined;
-  const here = join(__dirname, VERDICT_WORKER_FILE);
-  const unpacked = here.replace(`${sep}app.asar${sep}`, `${sep}app.asar.unpacked${sep}`);
-  return [unpacked, here].find((p) => existsSync(p));
-}
+/** The verdict worker bundle (`OPTTRACE_VERDICT_WORKER`: another file, or `off` to build in-thread): see worker-bundle.ts. */
+export const defaultVerdictWorker = (): string | undefined => workerBundle(VERDICT_WORKER_FILE, 'OPTTRACE_VERDICT_WORKER');
 
 const unflatten = (flat: readonly string[]): VerdictRow[] => {
   const rows: VerdictRow[] = new Array<VerdictRow>(flat.length / FLAT_WIDTH);
