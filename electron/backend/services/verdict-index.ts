@@ -24,8 +24,6 @@ const MIN_BATCH = 50;
 const MAX_BATCH = 10_000;
 /** Batches in the worker at once: it computes one while the next is read and sent. */
 const IN_FLIGHT = 2;
-/** `total` is estimated from the evidence rows read so far until the last report, which is exact. */
-export interface BuildProgress { readonly done: number; readonly total: number; readonly ms: number }
 
 /** `total` is estimated from the evidence rows read so far until the last report, which is exact. */
 export interface BuildProgress { readonly done: number; readonly total: number; readonly ms: number }
