@@ -76,7 +76,11 @@ export async function rebuildVerdicts(
           more = false;
           break;
         }
-        pending.push({ count: next.count, rows: compute(next.raw) });
+        const rows = compute(next.raw);
+        // A batch waiting its turn may fail before it is awaited (the worker died meanwhile): marked as
+        // handled here, it still throws where it is awaited, instead of crashing as unhandled.
+        rows.catch(() => undefined);
+        pending.push({ count: next.count, rows });
         const now = performance.now();
         readMs = (now - t) / next.count;
         t = now;

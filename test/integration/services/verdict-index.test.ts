@@ -103,6 +103,14 @@ describe('verdict table (rebuildVerdicts)', () => {
     expect(table(ws)).toEqual(expected);
   }, 60_000);
 
+  it('a worker that dies while a batch waits its turn: no unhandled rejection, the build starts over in this thread', async () => {
+    const expected = table(ws);
+    // Answers the first batch, then exits while the second waits to be awaited (before this thread takes it up).
+    await rebuildVerdicts(ws, defaultRulebook(), undefined, { worker: fakeWorker('answers-then-dies', 'parentPort.postMessage({ type: "rows", id: m.id, flat: [] }); if (m.id === 1) setTimeout(() => process.exit(3), 0);') });
+    await new Promise((resolve) => setTimeout(resolve, 50)); // an unhandled rejection would be reported by now
+    expect(table(ws)).toEqual(expected);
+  }, 60_000);
+
   it("a batch's own error fails the build and leaves the previous table as it was", async () => {
     const expected = table(ws);
     const tables = Object.keys(ws.tableCounts());
