@@ -62,6 +62,9 @@ export function packTexts(list: readonly string[]): PackedTexts {
   return p.pack();
 }
 
+/** A batch's numbers, packed or not. */
+export const batchNumbers = (raw: RawEvidence): string[] => (Array.isArray(raw.numbers) ? raw.numbers : unpackTexts(raw.numbers));
+
 export function unpackTexts(p: PackedTexts): string[] {
   const text = new TextDecoder().decode(p.bytes);
   const out = new Array<string>(p.lengths.length);
@@ -110,6 +113,19 @@ export class ValuePacker {
   }
 }
 
+/** The same interface without packing, for a batch computed in the thread that read it. */
+export class PlainValues {
+  private readonly values: SqlValue[] = [];
+
+  push(v: SqlValue): void {
+    this.values.push(v ?? null);
+  }
+
+  pack(): SqlValue[] {
+    return this.values;
+  }
+}
+
 export function unpackValues(p: PackedValues): SqlValue[] {
   const texts = unpackTexts(p.texts);
   const out = new Array<SqlValue>(p.kinds.length);
@@ -129,13 +145,13 @@ export interface RawTable {
   readonly cols: readonly string[];
   /** How many rows each number of this table has, in batch order. */
   readonly counts: Uint32Array;
-  /** All rows' values, row after row (cols.length each). */
-  readonly values: PackedValues;
+  /** All rows' values, row after row (cols.length each): packed when the batch goes to the worker. */
+  readonly values: PackedValues | SqlValue[];
 }
 
 export interface RawEvidence {
   /** Every number of the batch, in number order (some have rows in no table read here). */
-  readonly numbers: PackedTexts;
+  readonly numbers: PackedTexts | string[];
   readonly tables: readonly RawTable[];
 }
 
@@ -179,7 +195,7 @@ export function evidenceBatch(raw: RawEvidence, sources: SourceNames): EvidenceB
   for (const t of raw.tables) {
     const byNumber = new Map<string, Row[]>();
     const width = t.cols.length;
-    const values = unpackValues(t.values);
+    const values = Array.isArray(t.values) ? t.values : unpackValues(t.values);
     let v = 0;
     for (let g = 0; g < t.counts.length; g++) {
       const list: Row[] = [];

@@ -6,7 +6,7 @@
  * cost ~3 µs a row at 1M rows.
  */
 import type { SqlValue, Statement } from 'sql.js';
-import { before, packTexts, ValuePacker, type RawEvidence, type SourceNames } from './evidence-batch';
+import { before, packTexts, PlainValues, ValuePacker, type RawEvidence, type SourceNames } from './evidence-batch';
 import type { EvidenceTable } from './queries';
 import { NUMBER_TABLES } from './schema';
 import type { Workspace } from './workspace';
@@ -60,12 +60,15 @@ export class EvidenceStream {
     });
   }
 
-  /** The next `max` numbers (fewer at the end, none when done) and their rows, as read (evidence-batch.ts). */
-  next(max: number): { count: number; raw: RawEvidence } {
+  /**
+   * The next `max` numbers (fewer at the end, none when done) and their rows, as read (evidence-batch.ts);
+   * `packed` for a batch that goes to the verdict worker.
+   */
+  next(max: number, packed: boolean): { count: number; raw: RawEvidence } {
     const numbers: string[] = [];
     const kept = this.cursors.filter((c) => c.keep);
     const counts = kept.map((): number[] => []);
-    const values = kept.map(() => new ValuePacker());
+    const values = kept.map(() => (packed ? new ValuePacker() : new PlainValues()));
     while (numbers.length < max) {
       let min: string | null = null;
       for (const c of this.cursors) if (c.head && (min === null || before(c.number, min))) min = c.number;
@@ -84,7 +87,7 @@ export class EvidenceStream {
       }
     }
     const tables = kept.map((c, k) => ({ table: c.table, cols: c.cols, counts: Uint32Array.from(counts[k]!), values: values[k]!.pack() }));
-    return { count: numbers.length, raw: { numbers: packTexts(numbers), tables } };
+    return { count: numbers.length, raw: { numbers: packed ? packTexts(numbers) : numbers, tables } };
   }
 
   /** Frees the cursors; safe to call twice. */

@@ -11,7 +11,7 @@
  */
 import type { Rulebook } from '../../../shared/rules';
 import { ContactsBuild } from '../db/contacts-build';
-import { evidenceBatch, unpackTexts, type RawEvidence } from '../db/evidence-batch';
+import { batchNumbers, evidenceBatch, type RawEvidence } from '../db/evidence-batch';
 import { EvidenceStream, evidenceRowCount } from '../db/evidence-stream';
 import type { Workspace } from '../db/workspace';
 import { KeywordResolver, keywordRows } from '../history/keywords';
@@ -54,7 +54,7 @@ export async function rebuildVerdicts(
   }
   const resolver = client ? undefined : new KeywordResolver(ws);
   const compute = (raw: RawEvidence): Promise<VerdictRow[]> =>
-    client ? client.compute(raw) : Promise.resolve(verdictRows(unpackTexts(raw.numbers), evidenceBatch(raw, stream.sources), resolver!, rulebook));
+    client ? client.compute(raw) : Promise.resolve(verdictRows(batchNumbers(raw), evidenceBatch(raw, stream.sources), resolver!, rulebook));
   const build = new ContactsBuild(ws);
   let numbers = 0;
   let rows = 0;
@@ -71,7 +71,7 @@ export async function rebuildVerdicts(
     for (;;) {
       let t = performance.now();
       while (more && pending.length < depth) {
-        const next = stream.next(batch);
+        const next = stream.next(batch, client !== undefined);
         if (next.count === 0) {
           more = false;
           break;
