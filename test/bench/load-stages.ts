@@ -8,7 +8,7 @@
  * run where either half alone takes longer than the target says the VM was too slow for it then.
  */
 import { execFileSync } from 'node:child_process';
-import { begin, commit, insertSource, savepoint, setCacheSize } from '../../electron/backend/db/bulk';
+import { begin, commit, insertSource, savepoint, setCacheSize, suspendIndexes } from '../../electron/backend/db/bulk';
 import { ChunkInserter } from '../../electron/backend/db/chunk-insert';
 import { Workspace } from '../../electron/backend/db/workspace';
 import { formatById } from '../../electron/backend/import/detect';
@@ -53,8 +53,7 @@ async function parseAlone(path: string): Promise<{ chunks: RowChunk[]; table: st
         const d = process.cpuUsage(c);
         copyCpu += (d.user + d.system) / 1e6;
         if (m.type === 'done') break;
-        const { bytes, cells } = m.chunk;
-        client.send({ type: 'ack', bytes: bytes.buffer as ArrayBuffer, cells: cells.buffer as ArrayBuffer }, [bytes.buffer as ArrayBuffer, cells.buffer as ArrayBuffer]);
+        client.ack(m.chunk);
       }
     }
   } finally {
@@ -70,7 +69,7 @@ async function parseAlone(path: string): Promise<{ chunks: RowChunk[]; table: st
 async function insertAlone(chunks: readonly RowChunk[], table: string, withIndex: boolean): Promise<{ seconds: number; rows: number }> {
   const ws = await Workspace.create();
   try {
-    if (!withIndex) for (const r of ws.all(`SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL`, [table])) ws.db.run(`DROP INDEX ${String(r.name)}`);
+    if (!withIndex) suspendIndexes(ws, table);
     setCacheSize(ws, LOAD_CACHE_KIB);
     const t0 = now();
     begin(ws);

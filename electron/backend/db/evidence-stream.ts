@@ -67,6 +67,7 @@ export class EvidenceStream {
   next(max: number, packed: boolean): { count: number; raw: RawEvidence } {
     const numbers: string[] = [];
     const kept = this.cursors.filter((c) => c.keep);
+    const slotOf = this.cursors.map((c) => kept.indexOf(c)); // -1 for a cursor whose rows are not kept
     const counts = kept.map((): number[] => []);
     const values = kept.map(() => (packed ? new ValuePacker() : new PlainValues()));
     while (numbers.length < max) {
@@ -74,9 +75,9 @@ export class EvidenceStream {
       for (const c of this.cursors) if (c.head && (min === null || before(c.number, min))) min = c.number;
       if (min === null) break;
       numbers.push(min);
-      for (const c of this.cursors) {
+      for (const [i, c] of this.cursors.entries()) {
         if (!c.head || c.number !== min) continue;
-        const k = c.keep ? kept.indexOf(c) : -1;
+        const k = slotOf[i]!;
         let count = 0;
         while (c.head && c.number === min) {
           if (k >= 0) for (const v of c.head) values[k]!.push(v);

@@ -54,8 +54,7 @@ export async function loadOneOffloaded(ws: Workspace, path: string, opts: LoadOp
       }
       await file.insertChunk(ins, m.chunk);
       if (m.type === 'done') return file.finish({ ...m.totals, sizeBytes: m.totals.bytesRead });
-      const { bytes, cells } = m.chunk;
-      client.send({ type: 'ack', bytes: bytes.buffer as ArrayBuffer, cells: cells.buffer as ArrayBuffer }, [bytes.buffer as ArrayBuffer, cells.buffer as ArrayBuffer]);
+      client.ack(m.chunk);
     }
   } finally {
     client.stop();

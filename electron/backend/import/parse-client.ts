@@ -5,6 +5,7 @@
 import { Worker } from 'node:worker_threads';
 import { workerBundle } from '../worker-bundle';
 import type { FromWorker, ParseJob, ToWorker } from './parse-protocol';
+import type { RowChunk } from './row-chunk';
 
 export const PARSE_WORKER_FILE = 'parse-worker.cjs';
 
@@ -51,6 +52,13 @@ export class ParseClient {
 
   send(msg: ToWorker, transfer: ArrayBuffer[] = []): void {
     this.worker.postMessage(msg, transfer);
+  }
+
+  /** Hands an inserted chunk's buffers back for the worker to reuse (transferred). */
+  ack(chunk: RowChunk): void {
+    const bytes = chunk.bytes.buffer as ArrayBuffer;
+    const cells = chunk.cells.buffer as ArrayBuffer;
+    this.send({ type: 'ack', bytes, cells }, [bytes, cells]);
   }
 
   /** Ends the worker (done, failed or cancelled); its pending messages are dropped. */

@@ -5,7 +5,7 @@
 import { Worker } from 'node:worker_threads';
 import type { RawEvidence } from '../db/evidence-batch';
 import { workerBundle } from '../worker-bundle';
-import { FLAT_WIDTH, type FromVerdictWorker, type VerdictBatchMessage, type VerdictJob } from './verdict-protocol';
+import { unflatten, type FromVerdictWorker, type VerdictBatchMessage, type VerdictJob } from './verdict-protocol';
 import type { VerdictRow } from './verdict-rows';
 
 export const VERDICT_WORKER_FILE = 'verdict-worker.cjs';
@@ -15,14 +15,6 @@ export class VerdictWorkerLost extends Error {}
 
 /** The verdict worker bundle (`OPTTRACE_VERDICT_WORKER`: another file, or `off` to build in-thread): see worker-bundle.ts. */
 export const defaultVerdictWorker = (): string | undefined => workerBundle(VERDICT_WORKER_FILE, 'OPTTRACE_VERDICT_WORKER');
-
-const unflatten = (flat: readonly string[]): VerdictRow[] => {
-  const rows: VerdictRow[] = new Array<VerdictRow>(flat.length / FLAT_WIDTH);
-  for (let i = 0, r = 0; i < flat.length; i += FLAT_WIDTH, r++) {
-    rows[r] = { mobileNumber: flat[i]!, code: flat[i + 1]!, keyword: flat[i + 2]!, status: flat[i + 3] as VerdictRow['status'], verdict: flat[i + 4] as VerdictRow['verdict'] };
-  }
-  return rows;
-};
 
 export class VerdictClient {
   private readonly worker: Worker;

@@ -11,7 +11,7 @@
  */
 import type { Rulebook } from '../../../shared/rules';
 import { ContactsBuild } from '../db/contacts-build';
-import { batchNumbers, evidenceBatch, type RawEvidence } from '../db/evidence-batch';
+import type { RawEvidence } from '../db/evidence-batch';
 import { EvidenceStream, evidenceRowCount } from '../db/evidence-stream';
 import type { Workspace } from '../db/workspace';
 import { KeywordResolver, keywordRows } from '../history/keywords';
@@ -54,7 +54,7 @@ export async function rebuildVerdicts(
   }
   const resolver = client ? undefined : new KeywordResolver(ws);
   const compute = (raw: RawEvidence): Promise<VerdictRow[]> =>
-    client ? client.compute(raw) : Promise.resolve(verdictRows(batchNumbers(raw), evidenceBatch(raw, stream.sources), resolver!, rulebook));
+    client ? client.compute(raw) : Promise.resolve(verdictRows(raw, stream.sources, resolver!, rulebook));
   const build = new ContactsBuild(ws);
   let numbers = 0;
   let rows = 0;
@@ -102,8 +102,7 @@ export async function rebuildVerdicts(
     build.finish();
   } catch (e) {
     stream.close();
-    build.abort();
-    await Promise.allSettled(pending.map((p) => p.rows));
+    build.abort(); // batches still in flight are dropped (each already has a handler) and the worker stopped
     if (e instanceof VerdictWorkerLost) return rebuildVerdicts(ws, rulebook, onProgress, { worker: false });
     throw e;
   } finally {

@@ -26,7 +26,7 @@ export type FromVerdictWorker =
   | { readonly type: 'rows'; readonly id: number; readonly flat: readonly string[] }
   | { readonly type: 'failed'; readonly id: number; readonly message: string };
 
-export const FLAT_WIDTH = 5;
+const FLAT_WIDTH = 5;
 
 export const flatten = (rows: readonly VerdictRow[]): string[] => {
   const flat: string[] = new Array<string>(rows.length * FLAT_WIDTH);
@@ -39,4 +39,12 @@ export const flatten = (rows: readonly VerdictRow[]): string[] => {
     flat[i++] = r.verdict;
   }
   return flat;
+};
+
+export const unflatten = (flat: readonly string[]): VerdictRow[] => {
+  const rows: VerdictRow[] = new Array<VerdictRow>(flat.length / FLAT_WIDTH);
+  for (let i = 0, r = 0; i < flat.length; i += FLAT_WIDTH, r++) {
+    rows[r] = { mobileNumber: flat[i]!, code: flat[i + 1]!, keyword: flat[i + 2]!, status: flat[i + 3] as VerdictRow['status'], verdict: flat[i + 4] as VerdictRow['verdict'] };
+  }
+  return rows;
 };

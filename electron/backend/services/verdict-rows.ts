@@ -7,7 +7,8 @@
 import type { ContactRow } from '../../../shared/ipc/desk-types';
 import { SCENARIO_FORMAT, type CodeDef, type Gap, type Scenario, type ScenarioEvent, type SubscriptionStatus, type Verdict } from '../../../shared/model';
 import { replay, type Rulebook } from '../../../shared/rules';
-import { rowsFromBatch, type EvidenceBatch } from '../db/queries';
+import { batchNumbers, evidenceBatch, type RawEvidence, type SourceNames } from '../db/evidence-batch';
+import { rowsFromBatch } from '../db/queries';
 import type { KeywordResolver } from '../history/keywords';
 import { reconstructFrom } from '../history/reconstruct';
 
@@ -55,8 +56,9 @@ function tableRows(numbers: readonly string[], rulebook: Rulebook, scenario: Sce
   return rows;
 }
 
-/** The verdict table's rows for `numbers` (in that order), from their evidence rows in `batch`. */
-export function verdictRows(numbers: readonly string[], batch: EvidenceBatch, resolver: KeywordResolver, rulebook: Rulebook): VerdictRow[] {
-  const rowsOf = rowsFromBatch(batch);
+/** The verdict table's rows for a batch's numbers (in number order), from the batch as the stream read it. */
+export function verdictRows(raw: RawEvidence, sources: SourceNames, resolver: KeywordResolver, rulebook: Rulebook): VerdictRow[] {
+  const numbers = batchNumbers(raw);
+  const rowsOf = rowsFromBatch(evidenceBatch(raw, sources));
   return tableRows(numbers, rulebook, merge(numbers.map((n) => reconstructFrom(rowsOf, n, resolver).scenario)));
 }

@@ -4,7 +4,6 @@
  * thread that owns SQLite reads the next batch's evidence and writes the last one's rows.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { batchNumbers, evidenceBatch } from '../db/evidence-batch';
 import { KeywordResolver } from '../history/keywords';
 import { flatten, type FromVerdictWorker, type VerdictBatchMessage, type VerdictJob } from './verdict-protocol';
 import { verdictRows } from './verdict-rows';
@@ -16,7 +15,7 @@ const resolver = new KeywordResolver(job.keywords);
 port.on('message', (m: VerdictBatchMessage) => {
   let answer: FromVerdictWorker;
   try {
-    answer = { type: 'rows', id: m.id, flat: flatten(verdictRows(batchNumbers(m.raw), evidenceBatch(m.raw, job.sources), resolver, job.rulebook)) };
+    answer = { type: 'rows', id: m.id, flat: flatten(verdictRows(m.raw, job.sources, resolver, job.rulebook)) };
   } catch (e) {
     answer = { type: 'failed', id: m.id, message: e instanceof Error ? e.message : String(e) };
   }
