@@ -1,14 +1,14 @@
 /**
  * Desktop benchmark on a big workspace (default 1M `_SMSSubscriptionLog` rows, `OPTTRACE_BENCH_ROWS`
- * to change): load, verdict table build (with its worker, then in-thread), search first page (number
- * formats, filters), explain p95.
+ * to change, with a keyword dictionary for most of its GUIDs): load, verdict table build (with its
+ * worker, then in-thread), search first page (number formats, filters, sorts), explain p95, save.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { searchContacts } from '../../electron/backend/db/desk-queries';
+import { searchContacts } from '../../electron/backend/db/desk-search';
 import { Workspace } from '../../electron/backend/db/workspace';
-import { generateSubscriptionLog } from '../../electron/backend/demo/big-log';
+import { generateKeywordDictionary, generateSubscriptionLog } from '../../electron/backend/demo/big-log';
 import { KeywordResolver } from '../../electron/backend/history/keywords';
 import { loadFiles } from '../../electron/backend/import/load';
 import { explainNumber } from '../../electron/backend/services/explain';
@@ -23,9 +23,11 @@ export async function benchDesktop(rows = Number(process.env.OPTTRACE_BENCH_ROWS
   try {
     const file = join(dir, 'sms_subscription_log.csv');
     await generateSubscriptionLog(file, rows);
+    const dictionary = join(dir, 'keyword_dictionary.csv');
+    await generateKeywordDictionary(dictionary);
     const ws = await Workspace.create();
     let t = performance.now();
-    await loadFiles(ws, [{ path: file }]);
+    await loadFiles(ws, [{ path: dictionary }, { path: file }]);
     const loadSeconds = (performance.now() - t) / 1000;
     const built = await rebuildVerdicts(ws, defaultRulebook());
     const firstPage = (q: Parameters<typeof searchContacts>[1]) => {
@@ -41,6 +43,13 @@ export async function benchDesktop(rows = Number(process.env.OPTTRACE_BENCH_ROWS
     const byVerdict = firstPage({ verdict: 'blocked-explicit', limit: 100 });
     const byStatusSorted = firstPage({ status: 'OptedOut', sort: 'verdict', descending: true, limit: 100 });
     const deep = firstPage({ limit: 100, offset: Math.max(0, built.rows - 200) });
+    // A filter most rows match, sorted by another column, deep, after a typed prefix, and paged on.
+    const byCommonVerdict = firstPage({ verdict: 'allowed', limit: 100 });
+    const byCommonVerdictSorted = firstPage({ verdict: 'allowed', sort: 'status', descending: true, limit: 100 });
+    const byCommonVerdictDeep = firstPage({ verdict: 'allowed', limit: 100, offset: Math.floor(byCommonVerdict.page.total! * 0.9) });
+    const byWidePrefixSorted = firstPage({ query: sample.slice(1, 4), sort: 'verdict', limit: 100 });
+    const byWidePrefixCommonVerdict = firstPage({ query: sample.slice(1, 4), verdict: 'allowed', limit: 100 });
+    const nextSortedPage = firstPage({ verdict: 'allowed', sort: 'status', descending: true, limit: 100, after: byCommonVerdictSorted.page.next ?? undefined, withTotal: false });
     const resolver = new KeywordResolver(ws);
     const rb = defaultRulebook();
     const times: number[] = [];
@@ -62,7 +71,9 @@ export async function benchDesktop(rows = Number(process.env.OPTTRACE_BENCH_ROWS
       saveSeconds,
       rows, loadSeconds, numbers: built.numbers, verdictRows: built.rows, verdictBuildSeconds: built.ms / 1000, verdictBuildInThreadSeconds: inThread.ms / 1000,
       searchFirstPageMs: any.ms, searchByFormattedNumberMs: byNumber.ms, searchByPrefixMs: byPrefix.ms, searchByVerdictMs: byVerdict.ms,
-      searchByStatusSortedMs: byStatusSorted.ms, searchDeepOffsetMs: deep.ms, explainP95Ms: p95(times), explainMaxMs: Math.max(...times),
+      searchByStatusSortedMs: byStatusSorted.ms, searchDeepOffsetMs: deep.ms,
+      searchByCommonVerdictMs: byCommonVerdict.ms, searchByCommonVerdictSortedMs: byCommonVerdictSorted.ms, searchByCommonVerdictDeepMs: byCommonVerdictDeep.ms,
+      searchByWidePrefixSortedMs: byWidePrefixSorted.ms, searchByWidePrefixCommonVerdictMs: byWidePrefixCommonVerdict.ms, searchNextSortedPageMs: nextSortedPage.ms, explainP95Ms: p95(times), explainMaxMs: Math.max(...times),
     };
   } finally {
     rmSync(dir, { recursive: true, force: true });

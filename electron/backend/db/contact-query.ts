@@ -1,8 +1,7 @@
-/** WHERE clauses and keyset cursors for the contacts table; number search is a range scan on the index. */
-import type { SqlValue } from 'sql.js';
-import type { ContactQuery, ContactSort } from '../../../shared/ipc/desk-types';
-
-export const SORT_COLUMNS: Readonly<Record<ContactSort, string>> = { number: 'number', code: 'code', keyword: 'keyword', status: 'status', verdict: 'verdict' };
+/** What a contacts search asks for, in the verdict table's terms: typed number → digit prefix, filters → stored values, cursors. */
+import type { ContactQuery } from '../../../shared/ipc/desk-types';
+import { UserError } from '../errors';
+import { statusCode, verdictCode } from './desk-codes';
 
 /** Digits of a typed number, US-normalised: `+1 (555) 123-0001`, `5551230001` and `15551230001` all give `15551230001`. */
 export const numberPrefix = (typed: string): string => {
@@ -13,31 +12,37 @@ export const numberPrefix = (typed: string): string => {
   return digits;
 };
 
-export function contactWhere(q: ContactQuery): { where: string[]; params: SqlValue[] } {
-  const where: string[] = [];
-  const params: SqlValue[] = [];
-  const prefix = q.query ? numberPrefix(q.query) : '';
-  if (q.query && q.query.trim() !== '' && prefix === '') {
-    where.push('0');
-  } else if (prefix !== '') {
-    // Prefix as a range so the number index is used: [prefix, prefix + ':') (':' sorts after '9').
-    where.push('number >= ? and number < ?');
-    params.push(prefix, `${prefix}:`);
-  }
-  if (q.code) { where.push('code = ?'); params.push(q.code); }
-  if (q.keyword) { where.push('keyword = ?'); params.push(q.keyword); }
-  if (q.status) { where.push('status = ?'); params.push(q.status); }
-  if (q.verdict) { where.push('verdict = ?'); params.push(q.verdict); }
-  return { where, params };
+export type FilterColumn = 'code' | 'keyword' | 'status' | 'verdict';
+export interface Filter {
+  readonly col: FilterColumn;
+  /** As stored: text for code and keyword, the integer code for status and verdict. */
+  readonly value: string | number;
 }
 
-export const encodeCursor = (key: string, id: number): string => JSON.stringify([key, id]);
-export const decodeCursor = (cursor: string): { key: string; id: number } | null => {
+export const filtersOf = (q: ContactQuery): Filter[] => {
+  const out: Filter[] = [];
+  if (q.code !== undefined) out.push({ col: 'code', value: q.code });
+  if (q.keyword !== undefined) out.push({ col: 'keyword', value: q.keyword });
+  if (q.status !== undefined) out.push({ col: 'status', value: statusCode(q.status) });
+  if (q.verdict !== undefined) out.push({ col: 'verdict', value: verdictCode(q.verdict) });
+  return out;
+};
+
+/** A keyset cursor: the last row's sort value (its id when sorting by number) and its id. */
+export interface Cursor {
+  readonly key: string | number;
+  readonly id: number;
+}
+export const encodeCursor = (c: Cursor): string => JSON.stringify([c.key, c.id]);
+export const decodeCursor = (text: string): Cursor => {
+  let v: unknown;
   try {
-    const v: unknown = JSON.parse(cursor);
-    if (Array.isArray(v) && typeof v[0] === 'string' && Number.isInteger(v[1])) return { key: v[0], id: v[1] as number };
+    v = JSON.parse(text);
   } catch {
-    // fall through: a bad cursor is reported by the service
+    v = null;
   }
-  return null;
+  if (Array.isArray(v) && v.length === 2 && (typeof v[0] === 'string' || Number.isInteger(v[0])) && Number.isInteger(v[1])) {
+    return { key: v[0] as string | number, id: v[1] as number };
+  }
+  throw new UserError('bad-input', 'the page cursor is not one this search returned');
 };

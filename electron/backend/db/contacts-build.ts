@@ -1,15 +1,19 @@
 /**
  * Writes the next verdict table beside the current one and swaps it in at the end, so a rebuild can
  * yield between batches while searches keep seeing the previous table, whole. Each batch is one short
- * transaction through the loader's fast binding; the swap is one DROP + RENAME.
+ * transaction through the loader's fast binding; the swap is one DROP + RENAME per table. Rows must
+ * come in number order (the evidence stream's): ids then follow number order, which desk-search.ts
+ * relies on, so a row out of order fails the build instead of being stored.
  */
 import type { ContactRow } from '../../../shared/ipc/desk-types';
 import { databaseBytes, DEFAULT_CACHE_KIB, setCacheSize } from './bulk';
+import { statusCode, verdictCode } from './desk-codes';
 import { DESK_CONTACTS_DDL } from './desk-queries';
 import { insertRow, lowLevel, statementHandle } from './fast-bind';
 import type { Workspace } from './workspace';
 
 const NEXT = 'desk_contacts_next';
+const NEXT_COUNTS = 'desk_counts_next';
 const INSERT = `INSERT INTO ${NEXT} (number, code, keyword, status, verdict) VALUES (?, ?, ?, ?, ?)`;
 /**
  * Page cache for a build: the whole database, between 32 and 256 MB. The evidence stream reads every
@@ -22,14 +26,19 @@ const buildCacheKib = (ws: Workspace): number => Math.min(256 * 1024, Math.max(3
 
 export class ContactsBuild {
   private readonly api: ReturnType<typeof lowLevel>;
-  private readonly buffer: (string | null)[] = [null, null, null, null, null];
+  private readonly buffer: (string | number | null)[] = [null, null, null, null, null];
+  /** Rows per (code, keyword, status, verdict) group, written to desk_counts at the swap. */
+  private readonly counts = new Map<string, { row: [string, string, number, number]; n: number }>();
+  private lastNumber = '';
   private done = false;
 
   constructor(private readonly ws: Workspace) {
-    ws.db.run(`DROP TABLE IF EXISTS ${NEXT}`); // left over by a build that died with the process
+    // Left over by a build that died with the process:
+    ws.db.run(`DROP TABLE IF EXISTS ${NEXT}`);
+    ws.db.run(`DROP TABLE IF EXISTS ${NEXT_COUNTS}`);
     // Index names are global and the current table's stay taken until the swap: alternate two sets.
     const current = ws.scalar("SELECT 1 FROM sqlite_master WHERE type = 'index' AND name = 'desk_contacts_number'");
-    for (const sql of DESK_CONTACTS_DDL(NEXT, current === null ? '' : '_b')) ws.db.run(sql);
+    for (const sql of DESK_CONTACTS_DDL(NEXT, NEXT_COUNTS, current === null ? '' : '_b')) ws.db.run(sql);
     setCacheSize(ws, buildCacheKib(ws));
     this.api = lowLevel(ws.sqlModule);
   }
@@ -44,11 +53,14 @@ export class ContactsBuild {
     this.ws.db.run('BEGIN');
     try {
       for (const r of rows) {
+        if (r.mobileNumber < this.lastNumber) throw new Error(`verdict rows out of number order: ${r.mobileNumber} after ${this.lastNumber}`);
+        this.lastNumber = r.mobileNumber;
         row[0] = r.mobileNumber;
         row[1] = r.code;
         row[2] = r.keyword;
-        row[3] = r.status;
-        row[4] = r.verdict;
+        row[3] = statusCode(r.status);
+        row[4] = verdictCode(r.verdict);
+        this.count(r.code, r.keyword, row[3], row[4]);
         if (handle !== undefined) insertRow(this.api!, handle, dbHandle as number, row);
         else st.run(row);
       }
@@ -59,12 +71,27 @@ export class ContactsBuild {
     }
   }
 
-  /** Replaces the current table with the built one. */
+  private count(code: string, keyword: string, status: number, verdict: number): void {
+    const key = `${status}\u0000${verdict}\u0000${code}\u0000${keyword}`;
+    const group = this.counts.get(key);
+    if (group) group.n++;
+    else this.counts.set(key, { row: [code, keyword, status, verdict], n: 1 });
+  }
+
+  /** Replaces the current table and counts with the built ones. */
   finish(): void {
     this.ws.db.run('BEGIN');
     try {
+      const st = this.ws.db.prepare(`INSERT INTO ${NEXT_COUNTS} (code, keyword, status, verdict, n) VALUES (?, ?, ?, ?, ?)`);
+      try {
+        for (const { row, n } of this.counts.values()) st.run([...row, n]);
+      } finally {
+        st.free();
+      }
       this.ws.db.run('DROP TABLE IF EXISTS desk_contacts');
+      this.ws.db.run('DROP TABLE IF EXISTS desk_counts');
       this.ws.db.run(`ALTER TABLE ${NEXT} RENAME TO desk_contacts`);
+      this.ws.db.run(`ALTER TABLE ${NEXT_COUNTS} RENAME TO desk_counts`);
       this.ws.db.run('COMMIT');
     } catch (e) {
       this.ws.db.run('ROLLBACK');
@@ -78,6 +105,7 @@ export class ContactsBuild {
   abort(): void {
     if (this.done) return;
     this.ws.db.run(`DROP TABLE IF EXISTS ${NEXT}`);
+    this.ws.db.run(`DROP TABLE IF EXISTS ${NEXT_COUNTS}`);
     this.end();
   }
 

@@ -1,24 +1,32 @@
 /**
  * SQL of the desktop services over the loader's Workspace: the precomputed per-number verdict table
- * (`desk_contacts`, one row per number × code × keyword) that search pages over, load-error pages,
- * and the desktop's settings in `meta`.
+ * (`desk_contacts`, one row per number × code × keyword; desk-search.ts pages over it), load-error
+ * pages, and the desktop's settings in `meta`.
  */
 import type { SqlValue } from 'sql.js';
-import type { ContactQuery, ContactRow, LoadError } from '../../../shared/ipc/desk-types';
-import { contactWhere, decodeCursor, encodeCursor, SORT_COLUMNS } from './contact-query';
+import type { LoadError } from '../../../shared/ipc/desk-types';
 import { NUMBER_TABLES } from './schema';
 import type { Workspace } from './workspace';
 
-/** The table and its five search indexes (`suffix` keeps index names apart while a rebuild runs: contacts-build.ts). */
-export const DESK_CONTACTS_DDL = (table: string, suffix: string): string[] => [
+/**
+ * The verdict table, its five search indexes and its group counts (`suffix` keeps index names apart
+ * while a rebuild runs: contacts-build.ts). Invariant kept by the build: ids run 1..N without gaps, in
+ * number order, so number order is id order and a number prefix is one id range (desk-search.ts).
+ * Each index is on one column: SQLite appends the rowid to every index entry, so `(status)` is already
+ * ordered by (status, id), and naming `id` as well stored it twice. Status and verdict are integer
+ * codes (desk-codes.ts). `desk_counts` holds the row count of each (code, keyword, status, verdict)
+ * group, so totals and facets never count the big table.
+ */
+export const DESK_CONTACTS_DDL = (table: string, counts: string, suffix: string): string[] => [
   `CREATE TABLE ${table} (id INTEGER PRIMARY KEY, number TEXT NOT NULL, code TEXT NOT NULL,
-     keyword TEXT NOT NULL, status TEXT NOT NULL, verdict TEXT NOT NULL)`,
-  ...(['number', 'code', 'keyword', 'status', 'verdict'] as const).map((c) => `CREATE INDEX desk_contacts_${c}${suffix} ON ${table}(${c}, id)`),
+     keyword TEXT NOT NULL, status INTEGER NOT NULL, verdict INTEGER NOT NULL)`,
+  ...(['number', 'code', 'keyword', 'status', 'verdict'] as const).map((c) => `CREATE INDEX desk_contacts_${c}${suffix} ON ${table}(${c})`),
+  `CREATE TABLE ${counts} (code TEXT NOT NULL, keyword TEXT NOT NULL, status INTEGER NOT NULL, verdict INTEGER NOT NULL, n INTEGER NOT NULL)`,
 ];
 
 export const ensureDeskTables = (ws: Workspace): void => {
   if (ws.scalar("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'desk_contacts'") !== null) return;
-  for (const sql of DESK_CONTACTS_DDL('desk_contacts', '')) ws.db.run(sql);
+  for (const sql of DESK_CONTACTS_DDL('desk_contacts', 'desk_counts', '')) ws.db.run(sql);
 };
 
 export const getMeta = (ws: Workspace, key: string): string | null => {
@@ -34,38 +42,11 @@ export const allNumbers = (ws: Workspace): string[] =>
 
 const objects = <T>(ws: Workspace, sql: string, params: SqlValue[]): T[] => ws.all(sql, params) as unknown as T[];
 
-export function searchContacts(ws: Workspace, q: ContactQuery): { total: number | null; rows: ContactRow[]; next: string | null } {
-  ensureDeskTables(ws);
-  const col = SORT_COLUMNS[q.sort ?? 'number'];
-  const dir = q.descending ? 'DESC' : 'ASC';
-  const { where, params } = contactWhere(q);
-  const clause = (w: readonly string[]) => (w.length ? ` WHERE ${w.join(' AND ')}` : '');
-  const total = q.withTotal === false ? null : Number(ws.scalar(`SELECT COUNT(*) FROM desk_contacts${clause(where)}`, params));
-  const page = [...where];
-  const pageParams: SqlValue[] = [...params];
-  const cursor = q.after ? decodeCursor(q.after) : null;
-  if (cursor) {
-    const op = q.descending ? '<' : '>';
-    page.push(`(${col} ${op} ? OR (${col} = ? AND id ${op} ?))`);
-    pageParams.push(cursor.key, cursor.key, cursor.id);
-  }
-  const found = objects<ContactRow & { sortKey: string }>(ws,
-    `SELECT id, number AS mobileNumber, code, keyword, status, verdict, ${col} AS sortKey FROM desk_contacts${clause(page)} ORDER BY ${col} ${dir}, id ${dir} LIMIT ? OFFSET ?`,
-    [...pageParams, q.limit + 1, cursor ? 0 : q.offset ?? 0]);
-  const list = found.slice(0, q.limit);
-  const last = list[list.length - 1];
-  return {
-    total,
-    rows: list.map(({ sortKey: _s, ...r }) => r),
-    next: found.length > q.limit && last ? encodeCursor(last.sortKey, last.id) : null,
-  };
-}
-
 export function facets(ws: Workspace): { codes: string[]; keywords: string[] } {
   ensureDeskTables(ws);
   return {
-    codes: ws.all('SELECT DISTINCT code FROM desk_contacts ORDER BY code').map((r) => String(r.code)),
-    keywords: ws.all("SELECT DISTINCT keyword FROM desk_contacts WHERE keyword <> '' ORDER BY keyword").map((r) => String(r.keyword)),
+    codes: ws.all('SELECT DISTINCT code FROM desk_counts ORDER BY code').map((r) => String(r.code)),
+    keywords: ws.all("SELECT DISTINCT keyword FROM desk_counts WHERE keyword <> '' ORDER BY keyword").map((r) => String(r.keyword)),
   };
 }
 
@@ -80,5 +61,5 @@ export function loadErrorsPage(ws: Workspace, offset: number, limit: number): { 
 
 export const contactsCount = (ws: Workspace): number => {
   ensureDeskTables(ws);
-  return Number(ws.scalar('SELECT COUNT(*) FROM desk_contacts'));
+  return Number(ws.scalar('SELECT COALESCE(SUM(n), 0) FROM desk_counts'));
 };

@@ -11,6 +11,9 @@ interface Migration {
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'initial schema', statements: SCHEMA_V1 },
   { version: 2, name: 'dates as epoch milliseconds', statements: SCHEMA_V2_DATES },
+  // The verdict table is derived: a workspace whose table has the old shape (text status and verdict,
+  // no desk_counts) drops it, and opening it builds the new one (backend.ts openPath).
+  { version: 3, name: 'compact verdict table', statements: ['DROP TABLE IF EXISTS desk_contacts', 'DROP TABLE IF EXISTS desk_contacts_next'] },
 ];
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
 

@@ -40,3 +40,25 @@ export async function generateSubscriptionLog(path: string, rows: number, seed =
   await once(out, 'finish');
   return bytes;
 }
+
+/**
+ * A keyword dictionary for the log of the same seed: six of its eight subscription GUIDs become
+ * keywords on two codes (one with double opt-in), two stay unmapped, so the verdict table has the mix
+ * of statuses and verdicts an analyst's workspace has (every number 'unknown' without it).
+ */
+export async function generateKeywordDictionary(path: string, seed = 7): Promise<void> {
+  const rng = mulberry32(seed);
+  const guids = Array.from({ length: 8 }, () => guid(rng)); // the log's, drawn first from the same seed
+  const codes = [
+    { code: '12345', id: guid(rng) },
+    { code: '67890', id: guid(rng) },
+  ];
+  const keywords = ['JOIN', 'DEALS', 'NEWS', 'ALERTS', 'VIP', 'STORE'];
+  const lines = keywords.map((k, i) => {
+    const c = codes[i % 2]!;
+    return k === 'DEALS' ? `${guids[i]},${k},${c.code},${c.id},opt-in,double,Y;YES,24,US` : `${guids[i]},${k},${c.code},${c.id},opt-in,single,,,US`;
+  });
+  const out = createWriteStream(path);
+  out.end(`KeywordID,Keyword,Code,CodeID,Kind,OptInTemplate,ValidResponses,WindowHours,Country\r\n${lines.join('\r\n')}\r\n`);
+  await once(out, 'finish');
+}

@@ -1,4 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { contactsCount } from '../../../electron/backend/db/desk-queries';
+import { searchContacts } from '../../../electron/backend/db/desk-search';
+import { SCHEMA_VERSION } from '../../../electron/backend/db/migrations';
 import { Workspace } from '../../../electron/backend/db/workspace';
 import { SCHEMA_V1 } from '../../../electron/backend/db/schema';
 import { openSqlJs } from '../../../electron/backend/db/sqljs';
@@ -6,6 +9,7 @@ import { BULK_TABLES, type BulkTable } from '../../../electron/backend/db/tables
 import { loadFiles } from '../../../electron/backend/import/load';
 import { KeywordResolver } from '../../../electron/backend/history/keywords';
 import { explainNumber } from '../../../electron/backend/services/explain';
+import { rebuildVerdicts } from '../../../electron/backend/services/verdict-index';
 import { defaultRulebook } from '../../../shared/rules';
 import { DEMO_SMALL, newWorkspace } from '../../support/backend';
 
@@ -40,7 +44,7 @@ describe('schema migrations', () => {
     const dump = (w: Workspace): unknown[] => tables.map((t) => w.all(`SELECT * FROM ${t} ORDER BY source_id, line`));
     const numbers = ws.all('SELECT DISTINCT number FROM subscription_log ORDER BY number LIMIT 25').map((r) => String(r.number));
     const old = await Workspace.open(await asSchema1(ws.exportBytes()), { name: 'old' });
-    expect(old.scalar('SELECT MAX(version) FROM schema_migrations')).toBe(2);
+    expect(old.scalar('SELECT MAX(version) FROM schema_migrations')).toBe(SCHEMA_VERSION);
     expect(old.scalar(`SELECT COUNT(*) FROM subscription_log WHERE typeof(log_at) <> 'integer' AND log_at IS NOT NULL`)).toBe(0);
     expect(dump(old)).toEqual(dump(ws));
     const rb = defaultRulebook();
@@ -48,5 +52,25 @@ describe('schema migrations', () => {
     for (const n of numbers) expect(explain(old, n)).toEqual(explain(ws, n));
     // Indexes came back with the rebuilt tables.
     expect(old.all(`SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'subscription_log'`)).toEqual([{ name: 'subscription_log_number' }]);
+  });
+
+  it('3: a workspace with the old verdict table (text status and verdict) opens without it, and it is rebuilt in the new form', async () => {
+    const ws = await newWorkspace();
+    for (const f of DEMO_FILES) await loadFiles(ws, [{ path: DEMO_SMALL(f) }]);
+    await rebuildVerdicts(ws, defaultRulebook());
+    const rows = contactsCount(ws);
+    const SQL = await openSqlJs();
+    const db = new SQL.Database(ws.exportBytes());
+    db.run('DROP TABLE desk_contacts; DROP TABLE desk_counts');
+    db.run(`CREATE TABLE desk_contacts (id INTEGER PRIMARY KEY, number TEXT NOT NULL, code TEXT NOT NULL, keyword TEXT NOT NULL, status TEXT NOT NULL, verdict TEXT NOT NULL);
+      CREATE INDEX desk_contacts_number ON desk_contacts(number, id); INSERT INTO desk_contacts VALUES (1, '15550100343', '12345', 'JOIN', 'OptedIn', 'allowed')`);
+    db.run('DELETE FROM schema_migrations WHERE version > 2');
+    const old = await Workspace.open(db.export(), { name: 'old' });
+    db.close();
+    expect(old.scalar("SELECT COUNT(*) FROM sqlite_master WHERE name LIKE 'desk_contacts%'")).toBe(0);
+    expect(contactsCount(old)).toBe(0); // what makes the backend rebuild it on open
+    await rebuildVerdicts(old, defaultRulebook());
+    expect(contactsCount(old)).toBe(rows);
+    expect(searchContacts(old, { verdict: 'allowed', limit: 5 })).toEqual(searchContacts(ws, { verdict: 'allowed', limit: 5 }));
   });
 });

@@ -2,7 +2,10 @@ import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { allNumbers, searchContacts } from '../../../electron/backend/db/desk-queries';
+import { statusLabel, verdictLabel } from '../../../electron/backend/db/desk-codes';
+import { ContactsBuild } from '../../../electron/backend/db/contacts-build';
+import { allNumbers } from '../../../electron/backend/db/desk-queries';
+import { searchContacts } from '../../../electron/backend/db/desk-search';
 import type { Workspace } from '../../../electron/backend/db/workspace';
 import { KeywordResolver } from '../../../electron/backend/history/keywords';
 import { reconstruct } from '../../../electron/backend/history/reconstruct';
@@ -38,8 +41,10 @@ function oneByOne(ws: Workspace): Row[] {
   return rows;
 }
 
-const table = (ws: Workspace) =>
-  ws.all('SELECT id, number AS mobileNumber, code, keyword, status, verdict FROM desk_contacts ORDER BY id') as unknown as ContactRow[];
+const table = (ws: Workspace): ContactRow[] =>
+  ws.all('SELECT id, number, code, keyword, status, verdict FROM desk_contacts ORDER BY id').map((r) => ({
+    id: Number(r.id), mobileNumber: String(r.number), code: String(r.code), keyword: String(r.keyword), status: statusLabel(r.status), verdict: verdictLabel(r.verdict),
+  }));
 
 let ws: Workspace;
 let scripts: string;
@@ -66,6 +71,10 @@ describe('verdict table (rebuildVerdicts)', () => {
     expect(built).toMatchObject({ numbers: allNumbers(ws).length, rows: expected.length });
     expect(rows.map(({ id: _id, ...r }) => r)).toEqual(expected);
     expect(rows.map((r) => r.id)).toEqual(expected.map((_, i) => i + 1));
+    // The group counts are the table's.
+    const groups = (sql: string) => ws.all(sql).map((r) => JSON.stringify(r)).sort();
+    expect(groups('SELECT code, keyword, status, verdict, n FROM desk_counts')).toEqual(
+      groups('SELECT code, keyword, status, verdict, COUNT(*) AS n FROM desk_contacts GROUP BY 1, 2, 3, 4'));
     expect(new Set(rows.map((r) => r.verdict)).size).toBeGreaterThan(2);
   }, 60_000);
 
@@ -78,6 +87,16 @@ describe('verdict table (rebuildVerdicts)', () => {
     expect(Object.keys(ws.tableCounts())).toEqual(tables);
     expect(progress.at(-1)).toMatchObject({ done: allNumbers(ws).length, total: allNumbers(ws).length });
   }, 60_000);
+
+  it('refuses rows out of number order (ids must follow numbers) and keeps the table it had', async () => {
+    await rebuildVerdicts(ws, defaultRulebook());
+    const before = table(ws);
+    const build = new ContactsBuild(ws);
+    const row = (mobileNumber: string): Row => ({ mobileNumber, code: '12345', keyword: 'JOIN', status: 'OptedIn', verdict: 'allowed' });
+    expect(() => build.add([row('15550000002'), row('15550000001')])).toThrow(/out of number order: 15550000001 after 15550000002/);
+    build.abort();
+    expect(table(ws)).toEqual(before);
+  });
 
   it('searches during a rebuild see the previous table, whole', async () => {
     const total = searchContacts(ws, { limit: 1 }).total;
