@@ -37,7 +37,7 @@ export class ContactsBuild {
     ws.db.run(`DROP TABLE IF EXISTS ${NEXT}`);
     ws.db.run(`DROP TABLE IF EXISTS ${NEXT_COUNTS}`);
     // Index names are global and the current table's stay taken until the swap: alternate two sets.
-    const current = ws.scalar("SELECT 1 FROM sqlite_master WHERE type = 'index' AND name = 'desk_contacts_number'");
+    const current = ws.scalar("SELECT 1 FROM sqlite_master WHERE type = 'index' AND name = 'desk_contacts_code'");
     for (const sql of DESK_CONTACTS_DDL(NEXT, NEXT_COUNTS, current === null ? '' : '_b')) ws.db.run(sql);
     setCacheSize(ws, buildCacheKib(ws));
     this.api = lowLevel(ws.sqlModule);

@@ -9,18 +9,18 @@ import { NUMBER_TABLES } from './schema';
 import type { Workspace } from './workspace';
 
 /**
- * The verdict table, its five search indexes and its group counts (`suffix` keeps index names apart
+ * The verdict table, its four search indexes and its group counts (`suffix` keeps index names apart
  * while a rebuild runs: contacts-build.ts). Invariant kept by the build: ids run 1..N without gaps, in
- * number order, so number order is id order and a number prefix is one id range (desk-search.ts).
- * Each index is on one column: SQLite appends the rowid to every index entry, so `(status)` is already
- * ordered by (status, id), and naming `id` as well stored it twice. Status and verdict are integer
- * codes (desk-codes.ts). `desk_counts` holds the row count of each (code, keyword, status, verdict)
- * group, so totals and facets never count the big table.
+ * number order, so number order is id order and a number prefix is one id range, found without a
+ * number index (desk-search.ts). Each index is on one column: SQLite appends the rowid to every index
+ * entry, so `(status)` is already ordered by (status, id), and naming `id` as well stored it twice.
+ * Status and verdict are integer codes (desk-codes.ts). `desk_counts` holds the row count of each
+ * (code, keyword, status, verdict) group, so totals and facets never count the big table.
  */
 export const DESK_CONTACTS_DDL = (table: string, counts: string, suffix: string): string[] => [
   `CREATE TABLE ${table} (id INTEGER PRIMARY KEY, number TEXT NOT NULL, code TEXT NOT NULL,
      keyword TEXT NOT NULL, status INTEGER NOT NULL, verdict INTEGER NOT NULL)`,
-  ...(['number', 'code', 'keyword', 'status', 'verdict'] as const).map((c) => `CREATE INDEX desk_contacts_${c}${suffix} ON ${table}(${c})`),
+  ...(['code', 'keyword', 'status', 'verdict'] as const).map((c) => `CREATE INDEX desk_contacts_${c}${suffix} ON ${table}(${c})`),
   `CREATE TABLE ${counts} (code TEXT NOT NULL, keyword TEXT NOT NULL, status INTEGER NOT NULL, verdict INTEGER NOT NULL, n INTEGER NOT NULL)`,
 ];
 

@@ -54,13 +54,27 @@ function indexNames(ws: Workspace): Map<string, string> {
 const groupCount = (ws: Workspace, filters: readonly Filter[]): number =>
   Number(ws.scalar(`SELECT COALESCE(SUM(n), 0) FROM desk_counts${clause(filters.map((f) => `${f.col} = ?`))}`, filters.map((f) => f.value)));
 
-/** A number prefix's ids: the first and last entries of its number-index range (numbers are in id order). */
+/**
+ * A number prefix's ids, by binary search over the rows (numbers are in id order): ~40 row reads by
+ * id, so the table needs no number index (21 MB at 1M rows, and one live index less to build).
+ */
 function idRange(ws: Workspace, prefix: string): Range | null {
-  const bounds = [prefix, `${prefix}:`]; // ':' sorts after '9'
-  const lo = ws.scalar('SELECT id FROM desk_contacts WHERE number >= ? AND number < ? ORDER BY number, id LIMIT 1', bounds);
-  if (lo === null) return null;
-  const hi = ws.scalar('SELECT id FROM desk_contacts WHERE number >= ? AND number < ? ORDER BY number DESC, id DESC LIMIT 1', bounds);
-  return { lo: Number(lo), hi: Number(hi) };
+  const count = Number(ws.scalar('SELECT COALESCE(MAX(id), 0) FROM desk_contacts'));
+  const numberAt = (id: number): string => String(ws.scalar('SELECT number FROM desk_contacts WHERE id = ?', [id]));
+  /** The first id whose number sorts at or after `key` (count + 1 when none does). */
+  const firstFrom = (key: string): number => {
+    let lo = 1;
+    let hi = count + 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (numberAt(mid) < key) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+  const lo = firstFrom(prefix);
+  const hi = firstFrom(`${prefix}:`) - 1; // ':' sorts after '9': the last number with the prefix
+  return lo <= hi ? { lo, hi } : null;
 }
 
 class Search {
