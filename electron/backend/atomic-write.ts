@@ -3,7 +3,11 @@ import { randomBytes } from 'node:crypto';
 import { open, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 
-export async function writeFileAtomic(path: string, data: Uint8Array | string): Promise<void> {
+/**
+ * Returns false, having written nothing at `path`, when `stillValid` (asked once the copy is on disk)
+ * says the data changed while it was being written (a live buffer: workspace.ts liveFile).
+ */
+export async function writeFileAtomic(path: string, data: Uint8Array | string, stillValid?: () => boolean): Promise<boolean> {
   const temp = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
   const handle = await open(temp, 'w');
   try {
@@ -12,10 +16,15 @@ export async function writeFileAtomic(path: string, data: Uint8Array | string): 
   } finally {
     await handle.close();
   }
+  if (stillValid && !stillValid()) {
+    await rm(temp, { force: true });
+    return false;
+  }
   try {
     await rename(temp, path);
   } catch (error) {
     await rm(temp, { force: true });
     throw error;
   }
+  return true;
 }

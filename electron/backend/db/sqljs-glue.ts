@@ -34,6 +34,26 @@ function reserveBytes(): number {
 }
 const GLUE_NAME = 'sql-wasm.js';
 
+/**
+ * Second patch: a Database method giving the database file's MEMFS bytes without a copy, so a save
+ * writes them as they are instead of exporting a copy first (workspace.ts `liveFile`). It is placed
+ * before the export method, whose own code shows this build's names for the file lookup (`B`), the
+ * file's bytes (`Ua`) and their length (`Wa`); MEMFS stamps `mtime` on every write, which is how a
+ * save notices a write it must not have raced. Any of these texts missing: no method, saves export.
+ */
+export const FILE_ANCHOR = 'g.prototype.Wb=function(){';
+const FILE_EVIDENCE = ['var r=B(f).node', 'r.Ua.set(D.subarray(K,K+V),U);r.Wa=Math.max(r.Wa,U+V)', 'a.mtime=a.ctime=Date.now()'];
+export const FILE_METHOD =
+  'g.prototype.opttraceFile=function(){var n=B(this.filename).node;return{bytes:function(){return n.Ua.subarray(0,n.Wa)},' +
+  'mark:function(){n.mtime=-1},marked:function(){return n.mtime===-1}}};';
+
+/** The glue text with the file method added, or undefined when this build's text is not the expected one. */
+export function patchFileAccess(source: string): string | undefined {
+  const at = source.indexOf(FILE_ANCHOR);
+  if (at < 0 || source.indexOf(FILE_ANCHOR, at + 1) >= 0 || FILE_EVIDENCE.some((e) => !source.includes(e))) return undefined;
+  return source.slice(0, at) + FILE_METHOD + source.slice(at);
+}
+
 /** The glue text with the growth constant replaced, or undefined when it does not occur exactly once. */
 export function patchGrowth(source: string): string | undefined {
   const at = source.indexOf(GROWTH_ORIGINAL);
@@ -56,6 +76,8 @@ export interface GlueChoice {
   readonly init: InitSqlJs;
   /** Why the plain module is used, when it is. */
   readonly unpatched?: string;
+  /** Whether databases have `opttraceFile()` (patchFileAccess). */
+  readonly fileAccess?: boolean;
 }
 
 /** Evaluates the patched glue as the CommonJS module it is; falls back to the bundled module. */
@@ -63,11 +85,13 @@ export function loadGlue(localRequire: NodeJS.Require): GlueChoice {
   if (process.env.OPTTRACE_PLAIN_SQLJS === '1') return { init: initSqlJs, unpatched: 'OPTTRACE_PLAIN_SQLJS=1' };
   const path = gluePath(localRequire);
   if (!path) return { init: initSqlJs, unpatched: `${GLUE_NAME} not found` };
-  const patched = patchGrowth(readFileSync(path, 'utf8'));
-  if (!patched) return { init: initSqlJs, unpatched: `${path} is not the sql.js version this patch was written for` };
+  const grown = patchGrowth(readFileSync(path, 'utf8'));
+  if (!grown) return { init: initSqlJs, unpatched: `${path} is not the sql.js version this patch was written for` };
+  const withFile = patchFileAccess(grown);
+  const patched = withFile ?? grown;
   const mod: { exports: unknown } = { exports: {} };
   // The package's own file, evaluated like `require` would, only with the one constant changed.
   const run = new Function('module', 'exports', 'require', '__filename', '__dirname', '__memfsReserve', patched) as (...args: unknown[]) => void;
   run(mod, mod.exports, localRequire, path, dirname(path), reserveBytes());
-  return typeof mod.exports === 'function' ? { init: mod.exports as InitSqlJs } : { init: initSqlJs, unpatched: `${path} did not export initSqlJs` };
+  return typeof mod.exports === 'function' ? { init: mod.exports as InitSqlJs, fileAccess: withFile !== undefined } : { init: initSqlJs, unpatched: `${path} did not export initSqlJs` };
 }

@@ -10,9 +10,17 @@ export const WORKSPACE_FILTERS = [{ name: 'OptTrace workspace', extensions: ['sq
 
 export const workspaceName = (path: string): string => basename(path, extname(path));
 
-/** Clean only once the file is safely on disk: a failed write (disk full, no permission) keeps the unsaved marker. */
+/**
+ * Writes the database file's live bytes (no export copy); if anything wrote to the database while
+ * they were being written, that copy is dropped and an exported one is written instead. Clean only
+ * once the file is safely on disk: a failed write (disk full, no permission) keeps the unsaved marker.
+ */
 export async function writeWorkspace(ws: Workspace, path: string): Promise<void> {
-  await writeForUser(path, ws.exportBytes(), 'the workspace', '; the workspace is unchanged and still unsaved');
+  const after = '; the workspace is unchanged and still unsaved';
+  const live = ws.liveFile();
+  if (!live || !(await writeForUser(path, live.bytes, 'the workspace', after, live.untouched))) {
+    await writeForUser(path, ws.exportBytes(), 'the workspace', after);
+  }
   ws.dirty = false;
 }
 
@@ -29,4 +37,4 @@ export async function readWorkspace(path: string): Promise<Workspace> {
   }
 }
 
-export const writeErrorsCsv = (ws: Workspace, path: string): Promise<void> => writeForUser(path, loadErrorsCsv(ws), 'the load errors');
+export const writeErrorsCsv = async (ws: Workspace, path: string): Promise<void> => void (await writeForUser(path, loadErrorsCsv(ws), 'the load errors'));

@@ -2,9 +2,10 @@
 import { writeFileAtomic } from '../atomic-write';
 import { UserError } from '../errors';
 
-export async function writeForUser(path: string, data: Uint8Array | string, what: string, after = ''): Promise<void> {
+/** False when `stillValid` refused the data (see writeFileAtomic): nothing was written. */
+export async function writeForUser(path: string, data: Uint8Array | string, what: string, after = '', stillValid?: () => boolean): Promise<boolean> {
   try {
-    await writeFileAtomic(path, data);
+    return await writeFileAtomic(path, data, stillValid);
   } catch (e) {
     const reason = e instanceof Error ? e.message : String(e);
     throw new UserError('not-found', `Could not save ${what} to ${path}: ${reason}. Nothing was written there${after}.`);

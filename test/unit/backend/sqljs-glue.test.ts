@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import { openSqlJs, sqlJsGlue } from '../../../electron/backend/db/sqljs';
-import { GROWTH_ORIGINAL, GROWTH_PATCHED, gluePath, patchGrowth } from '../../../electron/backend/db/sqljs-glue';
+import { FILE_ANCHOR, FILE_METHOD, GROWTH_ORIGINAL, GROWTH_PATCHED, gluePath, patchFileAccess, patchGrowth } from '../../../electron/backend/db/sqljs-glue';
 
 const localRequire = createRequire(__filename);
 
@@ -19,6 +19,16 @@ describe('sql.js glue patch', () => {
     expect(patched).toBeDefined();
     expect(patched).toContain(GROWTH_PATCHED);
     expect(patched).not.toContain(GROWTH_ORIGINAL);
+  });
+
+  it('adds the live-file method to the installed sql.js, before its export method, and only there', () => {
+    const source = readFileSync(gluePath(localRequire)!, 'utf8');
+    const patched = patchFileAccess(source);
+    expect(patched).toBeDefined();
+    expect(patched!.indexOf(FILE_METHOD)).toBe(source.indexOf(FILE_ANCHOR));
+    expect(patchFileAccess(source.replace('r.Wa=Math.max', 'r.Xx=Math.max'))).toBeUndefined();
+    expect(patchFileAccess(`${FILE_ANCHOR}${FILE_ANCHOR}`)).toBeUndefined();
+    expect(sqlJsGlue().fileAccess).toBe(true);
   });
 
   it('refuses text where the constant is missing or repeated', () => {
