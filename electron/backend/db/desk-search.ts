@@ -7,7 +7,7 @@
  * - sorted by number = by id: the rarest filter's index (its entries are in id order), or the id range
  *   of a typed number when that is smaller; a plain offset with no filter is an id;
  * - sorted by another column: when few rows match, the rarest way in and a sort of those rows; when
- *   many do, that column's index in order, skipping non-matching rows (few, since most match).
+ *   many do, that column's index in order, one seek per value that has matches, skipping the rest.
  */
 import type { SqlValue } from 'sql.js';
 import type { ContactQuery, ContactRow } from '../../../shared/ipc/desk-types';
@@ -82,6 +82,8 @@ class Search {
   readonly filters: readonly Filter[];
   /** The way in that reads fewest rows. */
   readonly access: Access = 'id';
+  /** The filter with the fewest rows, if any. */
+  private readonly rarest: FilterColumn | undefined;
 
   constructor(
     private readonly ws: Workspace,
@@ -92,12 +94,14 @@ class Search {
     let reads = range ? range.hi - range.lo + 1 : Infinity;
     const all = groupCount(ws, []);
     const kept: Filter[] = [];
+    let rarest = Infinity;
     for (const f of filters) {
       const n = groupCount(ws, [f]);
       // A filter every row matches (one code only, or 'unknown' everywhere) is no filter: dropping it
       // keeps offsets ids and spares the rows' reads.
       if (n === all) continue;
       kept.push(f);
+      if (n < rarest) [this.rarest, rarest] = [f.col, n];
       if (n < reads) [this.access, reads] = [f.col, n];
     }
     this.filters = kept;
@@ -121,9 +125,25 @@ class Search {
   /** Exact number of matching rows. */
   count(): number {
     if (!this.range) return groupCount(this.ws, this.filters);
-    if (this.filters.length === 0) return this.range.hi - this.range.lo + 1; // ids have no gaps
-    const w = this.where();
-    return Number(this.ws.scalar(`SELECT COUNT(*) FROM ${this.from(this.access)}${clause(w.parts)}`, w.params));
+    const { lo, hi } = this.range;
+    if (this.filters.length === 0) return hi - lo + 1; // ids have no gaps
+    // Count inside the range, or the filters' group count less what lies outside it: whichever reads fewer rows.
+    const n = Number(this.ws.scalar('SELECT COALESCE(MAX(id), 0) FROM desk_contacts'));
+    if (hi - lo + 1 <= n - (hi - lo + 1)) return this.countIn(lo, hi);
+    return groupCount(this.ws, this.filters) - (lo > 1 ? this.countIn(1, lo - 1) : 0) - (hi < n ? this.countIn(hi + 1, n) : 0);
+  }
+
+  /** The values of `col` that some matching row has (from the group counts). */
+  valuesOf(col: FilterColumn): SqlValue[] {
+    const w = this.filters.map((f) => `${f.col} = ?`);
+    return this.ws.all(`SELECT DISTINCT ${col} AS v FROM desk_counts${clause(w)} ORDER BY 1`, this.filters.map((f) => f.value)).map((r) => r.v ?? null);
+  }
+
+  /** Rows matching the filters with ids in [lo, hi], through the rarest filter's index. */
+  private countIn(lo: number, hi: number): number {
+    const parts = [...this.filters.map((f) => `${f.col} = ?`), 'id BETWEEN ? AND ?'];
+    const params: SqlValue[] = [...this.filters.map((f) => f.value), lo, hi];
+    return Number(this.ws.scalar(`SELECT COUNT(*) FROM ${this.from(this.rarest ?? 'id')}${clause(parts)}`, params));
   }
 
   rows(access: Access, parts: readonly string[], params: readonly SqlValue[], order: string, limit: number, offset = 0): Record<string, SqlValue>[] {
@@ -132,10 +152,19 @@ class Search {
 }
 
 /** Pages in id (= number) order. */
-function byId(s: Search, ws: Workspace, q: ContactQuery, cursor: Cursor | null, want: number): Record<string, SqlValue>[] {
+function byId(s: Search, ws: Workspace, q: ContactQuery, cursor: Cursor | null, want: number, total: number | null): Record<string, SqlValue>[] {
   const { parts, params } = s.where();
   const dir = q.descending ? 'DESC' : 'ASC';
   let offset = cursor ? 0 : (q.offset ?? 0);
+  if (!cursor && offset > 0 && s.filters.length > 0) {
+    // An offset walks the filter's index; past the middle, walk it from the other end and turn the page round.
+    const m = total ?? s.count();
+    if (offset >= m) return [];
+    if (offset > m / 2) {
+      const from = Math.max(0, m - offset - want);
+      return s.rows(s.access, parts, params, `id ${q.descending ? 'ASC' : 'DESC'}`, m - offset - from, from).reverse();
+    }
+  }
   if (cursor) {
     parts.push(`id ${q.descending ? '<' : '>'} ?`);
     params.push(cursor.id);
@@ -163,6 +192,12 @@ function byColumn(s: Search, col: FilterColumn, q: ContactQuery, cursor: Cursor 
     }
     return s.rows(s.access, parts, params, order, want, cursor ? 0 : (q.offset ?? 0));
   }
+  // Only the column's values that some matching row has, each one a seek (with the id range inside it):
+  // the walk never crosses a value's rows that cannot match (say, every 'None' row when the filter is
+  // verdict 'allowed').
+  const values = s.valuesOf(col);
+  parts.push(`${col} IN (${values.map(() => '?').join(', ')})`);
+  params.push(...values);
   if (!cursor) return s.rows(col, parts, params, order, want, q.offset ?? 0);
   // Keyset on the column's index in two seeks: the rest of the cursor's value, then the values after it.
   const same = s.rows(col, [...parts, `${col} = ?`, `id ${op} ?`], [...params, cursor.key, cursor.id], `id ${dir}`, want);
@@ -191,7 +226,7 @@ export function searchContacts(ws: Workspace, q: ContactQuery, tuning: SearchTun
   const sort: SortColumn = q.sort === undefined || q.sort === 'number' ? 'id' : q.sort;
   const total = q.withTotal === false ? null : s.count();
   const want = q.limit + 1;
-  const found = sort === 'id' ? byId(s, ws, q, cursor, want) : byColumn(s, sort, q, cursor, want, (total ?? s.count()) <= (tuning.sortInMemoryMax ?? SORT_IN_MEMORY_MAX));
+  const found = sort === 'id' ? byId(s, ws, q, cursor, want, total) : byColumn(s, sort, q, cursor, want, (total ?? s.count()) <= (tuning.sortInMemoryMax ?? SORT_IN_MEMORY_MAX));
   const last = found.length > q.limit ? found[q.limit - 1] : undefined;
   return {
     total,

@@ -62,6 +62,9 @@ const QUERIES: Omit<ContactQuery, 'limit'>[] = [
   { keyword: 'JOIN', status: 'OptedIn' },
   { query: '555 01' },
   { query: '555 0100', verdict: 'allowed' },
+  // Ranges over half the table: counted as the filter's group less what lies outside.
+  { query: '555 010', verdict: 'allowed' },
+  { query: '555 01', status: 'OptedOut', code: '12345' },
   { query: 'no digits' },
   { code: 'no such code' },
 ];
