@@ -7,7 +7,7 @@
  */
 import type { ContactRow } from '../../../shared/ipc/desk-types';
 import { databaseBytes, DEFAULT_CACHE_KIB, setCacheSize } from './bulk';
-import { statusCode, verdictCode } from './desk-codes';
+import { STATUS_CODE_COUNT, statusCode, VERDICT_CODE_COUNT, verdictCode } from './desk-codes';
 import { DESK_CONTACTS_DDL } from './desk-queries';
 import { insertRow, lowLevel, statementHandle } from './fast-bind';
 import type { Workspace } from './workspace';
@@ -27,8 +27,8 @@ const buildCacheKib = (ws: Workspace): number => Math.min(256 * 1024, Math.max(3
 export class ContactsBuild {
   private readonly api: ReturnType<typeof lowLevel>;
   private readonly buffer: (string | number | null)[] = [null, null, null, null, null];
-  /** Rows per (code, keyword, status, verdict) group, written to desk_counts at the swap. */
-  private readonly counts = new Map<string, { row: [string, string, number, number]; n: number }>();
+  /** Rows per (code, keyword, status, verdict) group, written to desk_counts at the swap: code → keyword → counters by status × verdict. */
+  private readonly counts = new Map<string, Map<string, Uint32Array>>();
   private lastNumber = '';
   private done = false;
 
@@ -72,10 +72,11 @@ export class ContactsBuild {
   }
 
   private count(code: string, keyword: string, status: number, verdict: number): void {
-    const key = `${status}\u0000${verdict}\u0000${code}\u0000${keyword}`;
-    const group = this.counts.get(key);
-    if (group) group.n++;
-    else this.counts.set(key, { row: [code, keyword, status, verdict], n: 1 });
+    let byKeyword = this.counts.get(code);
+    if (!byKeyword) this.counts.set(code, (byKeyword = new Map()));
+    let counters = byKeyword.get(keyword);
+    if (!counters) byKeyword.set(keyword, (counters = new Uint32Array(STATUS_CODE_COUNT * VERDICT_CODE_COUNT)));
+    counters[status * VERDICT_CODE_COUNT + verdict]!++;
   }
 
   /** Replaces the current table and counts with the built ones. */
@@ -84,7 +85,13 @@ export class ContactsBuild {
     try {
       const st = this.ws.db.prepare(`INSERT INTO ${NEXT_COUNTS} (code, keyword, status, verdict, n) VALUES (?, ?, ?, ?, ?)`);
       try {
-        for (const { row, n } of this.counts.values()) st.run([...row, n]);
+        for (const [code, byKeyword] of this.counts) {
+          for (const [keyword, counters] of byKeyword) {
+            counters.forEach((n, i) => {
+              if (n > 0) st.run([code, keyword, Math.floor(i / VERDICT_CODE_COUNT), i % VERDICT_CODE_COUNT, n]);
+            });
+          }
+        }
       } finally {
         st.free();
       }

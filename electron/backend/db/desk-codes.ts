@@ -19,14 +19,20 @@ const invert = <L extends string>(codes: Readonly<Record<L, number>>): L[] => {
 const STATUS_LABELS = invert(STATUS_CODES);
 const VERDICT_LABELS = invert(VERDICT_CODES);
 
-/** A label's code; a label without one is a bug upstream (the build fails rather than store a guess). */
-const codeOf = <L extends string>(codes: Readonly<Record<L, number>>, what: string, label: string): number => {
-  const c = (codes as Record<string, number | undefined>)[label];
-  if (c === undefined) throw new Error(`verdict table: no code for ${what} '${label}'`);
-  return c;
+/** A label's code (a Map: the verdict build looks up two per row); a label without one is a bug upstream, and fails the build rather than store a guess. */
+const coder = (codes: Readonly<Record<string, number>>, what: string): ((label: string) => number) => {
+  const map = new Map(Object.entries(codes));
+  return (label) => {
+    const c = map.get(label);
+    if (c === undefined) throw new Error(`verdict table: no code for ${what} '${label}'`);
+    return c;
+  };
 };
-export const statusCode = (label: string): number => codeOf(STATUS_CODES, 'status', label);
-export const verdictCode = (label: string): number => codeOf(VERDICT_CODES, 'verdict', label);
+export const statusCode = coder(STATUS_CODES, 'status');
+export const verdictCode = coder(VERDICT_CODES, 'verdict');
+/** Codes run 0..n-1: a status and a verdict code make one index into n × m counters. */
+export const VERDICT_CODE_COUNT = Object.keys(VERDICT_CODES).length;
+export const STATUS_CODE_COUNT = Object.keys(STATUS_CODES).length;
 
 const labelOf = <L extends string>(labels: readonly L[], what: string, code: unknown): L => {
   const l = typeof code === 'number' ? labels[code] : undefined;
