@@ -50,6 +50,9 @@ function indexNames(ws: Workspace): Map<string, string> {
   return names;
 }
 
+/** The table's last id, which is also its row count (ids 1..N). */
+const lastId = (ws: Workspace): number => Number(ws.scalar('SELECT COALESCE(MAX(id), 0) FROM desk_contacts'));
+
 /** Rows of the whole table matching `filters`, from the group counts. */
 const groupCount = (ws: Workspace, filters: readonly Filter[]): number =>
   Number(ws.scalar(`SELECT COALESCE(SUM(n), 0) FROM desk_counts${clause(filters.map((f) => `${f.col} = ?`))}`, filters.map((f) => f.value)));
@@ -59,7 +62,7 @@ const groupCount = (ws: Workspace, filters: readonly Filter[]): number =>
  * id, so the table needs no number index (21 MB at 1M rows, and one live index less to build).
  */
 function idRange(ws: Workspace, prefix: string): Range | null {
-  const count = Number(ws.scalar('SELECT COALESCE(MAX(id), 0) FROM desk_contacts'));
+  const count = lastId(ws);
   const numberAt = (id: number): string => String(ws.scalar('SELECT number FROM desk_contacts WHERE id = ?', [id]));
   /** The first id whose number sorts at or after `key` (count + 1 when none does). */
   const firstFrom = (key: string): number => {
@@ -128,7 +131,7 @@ class Search {
     const { lo, hi } = this.range;
     if (this.filters.length === 0) return hi - lo + 1; // ids have no gaps
     // Count inside the range, or the filters' group count less what lies outside it: whichever reads fewer rows.
-    const n = Number(this.ws.scalar('SELECT COALESCE(MAX(id), 0) FROM desk_contacts'));
+    const n = lastId(this.ws);
     if (hi - lo + 1 <= n - (hi - lo + 1)) return this.countIn(lo, hi);
     return groupCount(this.ws, this.filters) - (lo > 1 ? this.countIn(1, lo - 1) : 0) - (hi < n ? this.countIn(hi + 1, n) : 0);
   }
@@ -171,7 +174,7 @@ function byId(s: Search, ws: Workspace, q: ContactQuery, cursor: Cursor | null, 
   } else if (offset > 0 && s.filters.length === 0) {
     // Every id in the range matches: the row `offset` places in is an id away.
     const lo = s.range?.lo ?? 1;
-    const hi = s.range?.hi ?? Number(ws.scalar('SELECT COALESCE(MAX(id), 0) FROM desk_contacts'));
+    const hi = s.range?.hi ?? lastId(ws);
     parts.push(q.descending ? 'id <= ?' : 'id >= ?');
     params.push(q.descending ? hi - offset : lo + offset);
     offset = 0;
