@@ -9,11 +9,14 @@ import type { ContactRow } from '../../../shared/ipc/desk-types';
 import { databaseBytes, DEFAULT_CACHE_KIB, setCacheSize } from './bulk';
 import { STATUS_CODE_COUNT, statusCode, VERDICT_CODE_COUNT, verdictCode } from './desk-codes';
 import { DESK_CONTACTS_DDL } from './desk-queries';
+import { dropInSlices } from './drop-in-slices';
 import { insertRow, lowLevel, statementHandle } from './fast-bind';
 import type { Workspace } from './workspace';
 
 const NEXT = 'desk_contacts_next';
 const NEXT_COUNTS = 'desk_counts_next';
+/** The replaced table, dropped in slices after the swap. */
+const OLD = 'desk_contacts_old';
 const INSERT = `INSERT INTO ${NEXT} (number, code, keyword, status, verdict) VALUES (?, ?, ?, ?, ?)`;
 /**
  * Page cache for a build: the whole database, between 32 and 256 MB. The evidence stream reads every
@@ -34,8 +37,7 @@ export class ContactsBuild {
 
   constructor(private readonly ws: Workspace) {
     // Left over by a build that died with the process:
-    ws.db.run(`DROP TABLE IF EXISTS ${NEXT}`);
-    ws.db.run(`DROP TABLE IF EXISTS ${NEXT_COUNTS}`);
+    for (const t of [NEXT, NEXT_COUNTS, OLD]) ws.db.run(`DROP TABLE IF EXISTS ${t}`);
     // Index names are global and the current table's stay taken until the swap: alternate two sets.
     const current = ws.scalar("SELECT 1 FROM sqlite_master WHERE type = 'index' AND name = 'desk_contacts_code'");
     for (const sql of DESK_CONTACTS_DDL(NEXT, NEXT_COUNTS, current === null ? '' : '_b')) ws.db.run(sql);
@@ -79,8 +81,8 @@ export class ContactsBuild {
     counters[status * VERDICT_CODE_COUNT + verdict]!++;
   }
 
-  /** Replaces the current table and counts with the built ones. */
-  finish(): void {
+  /** Replaces the current table and counts with the built ones, then drops the old table in slices. */
+  async finish(pause: () => Promise<void>): Promise<void> {
     this.ws.db.run('BEGIN');
     try {
       const st = this.ws.db.prepare(`INSERT INTO ${NEXT_COUNTS} (code, keyword, status, verdict, n) VALUES (?, ?, ?, ?, ?)`);
@@ -95,8 +97,10 @@ export class ContactsBuild {
       } finally {
         st.free();
       }
-      this.ws.db.run('DROP TABLE IF EXISTS desk_contacts');
       this.ws.db.run('DROP TABLE IF EXISTS desk_counts');
+      if (this.ws.scalar("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'desk_contacts'") !== null) {
+        this.ws.db.run(`ALTER TABLE desk_contacts RENAME TO ${OLD}`);
+      }
       this.ws.db.run(`ALTER TABLE ${NEXT} RENAME TO desk_contacts`);
       this.ws.db.run(`ALTER TABLE ${NEXT_COUNTS} RENAME TO desk_counts`);
       this.ws.db.run('COMMIT');
@@ -106,14 +110,15 @@ export class ContactsBuild {
     } finally {
       this.end();
     }
+    await dropInSlices(this.ws, OLD, pause);
   }
 
-  /** Drops the partial table; the current one is untouched. Safe after finish(). */
-  abort(): void {
+  /** Drops the partial table (in slices); the current one is untouched. Safe after finish(). */
+  async abort(pause: () => Promise<void>): Promise<void> {
     if (this.done) return;
-    this.ws.db.run(`DROP TABLE IF EXISTS ${NEXT}`);
-    this.ws.db.run(`DROP TABLE IF EXISTS ${NEXT_COUNTS}`);
     this.end();
+    this.ws.db.run(`DROP TABLE IF EXISTS ${NEXT_COUNTS}`);
+    await dropInSlices(this.ws, NEXT, pause);
   }
 
   private end(): void {

@@ -94,8 +94,26 @@ describe('verdict table (rebuildVerdicts)', () => {
     const build = new ContactsBuild(ws);
     const row = (mobileNumber: string): Row => ({ mobileNumber, code: '12345', keyword: 'JOIN', status: 'OptedIn', verdict: 'allowed' });
     expect(() => build.add([row('15550000002'), row('15550000001')])).toThrow(/out of number order: 15550000001 after 15550000002/);
-    build.abort();
+    await build.abort(async () => undefined);
     expect(table(ws)).toEqual(before);
+    expect(ws.scalar("SELECT COUNT(*) FROM sqlite_master WHERE name LIKE 'desk_contacts_%' AND tbl_name <> 'desk_contacts'")).toBe(0);
+  });
+
+  it('drops the replaced table in slices after the swap, and searches in between see the new table', async () => {
+    await rebuildVerdicts(ws, defaultRulebook());
+    const first = table(ws).slice(0, 100).map(({ id: _id, ...r }) => r);
+    const build = new ContactsBuild(ws);
+    build.add(first);
+    const seen: { total: number | null; old: unknown }[] = [];
+    await build.finish(async () => {
+      seen.push({ total: searchContacts(ws, { limit: 1 }).total, old: ws.scalar("SELECT COUNT(*) FROM sqlite_master WHERE tbl_name = 'desk_contacts_old'") });
+    });
+    expect(seen.length).toBeGreaterThanOrEqual(5); // each index, then the rows
+    expect(seen.every((s) => s.total === 100)).toBe(true);
+    expect(seen[0]!.old).toBeGreaterThan(1); // the old table and its indexes, at first
+    expect(ws.scalar("SELECT COUNT(*) FROM sqlite_master WHERE tbl_name = 'desk_contacts_old'")).toBe(0);
+    expect(table(ws).map(({ id: _id, ...r }) => r)).toEqual(first);
+    await rebuildVerdicts(ws, defaultRulebook()); // the whole table again, for the tests after this one
   });
 
   it('searches during a rebuild see the previous table, whole', async () => {
