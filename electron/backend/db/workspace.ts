@@ -128,7 +128,7 @@ export class Workspace {
    * a transaction is open (nothing committed may be half-written): the save exports instead.
    */
   liveFile(): { bytes: Uint8Array; untouched(): boolean } | null {
-    type FileAccess = { bytes(): Uint8Array; mark(): void; marked(): boolean };
+    type FileAccess = { bytes(): Uint8Array; mark(): void; marked(): boolean; reserve(): void };
     const access = (this.database as unknown as { opttraceFile?: () => FileAccess }).opttraceFile?.();
     if (!access) return null;
     try {
@@ -204,6 +204,9 @@ function openValidated(sql: SqlJsStatic, bytes: Uint8Array): Database {
   let db: Database | undefined;
   try {
     db = new sql.Database(bytes);
+    // The file's bytes go into the growth reservation now, in the open the analyst waits for anyway,
+    // and the caller's buffer (which MEMFS took as the file) is never written to.
+    (db as unknown as { opttraceFile?: () => { reserve(): void } }).opttraceFile?.().reserve();
     const marker = db.exec(`SELECT value FROM meta WHERE key = 'app'`)[0]?.values[0]?.[0];
     if (marker !== APP_MARKER) throw new WorkspaceOpenError('This SQLite file is not an OptTrace workspace (no OptTrace marker).', 'not-opttrace');
     const check = db.exec('PRAGMA quick_check')[0]?.values[0]?.[0];

@@ -65,4 +65,19 @@ describe('workspace save', () => {
     expect(ws.liveFile()).not.toBeNull();
     expect(ws.scalar("SELECT COUNT(*) FROM meta WHERE key = 'uncommitted'")).toBe(0);
   });
+
+  it('opening takes the saved bytes into the file reservation: writes afterwards never touch the caller\'s buffer', async () => {
+    const ws = await loaded();
+    // A Node Buffer, as readWorkspace reads files: MEMFS's `slice` of a Buffer shares its memory.
+    const bytes = Buffer.from(ws.exportBytes());
+    const copy = Buffer.from(bytes);
+    const opened = await Workspace.open(bytes);
+    opened.db.run('CREATE TABLE grown (a TEXT)');
+    opened.db.run("INSERT INTO meta (key, value) VALUES ('after-open', 'yes')");
+    expect(Buffer.compare(Buffer.from(bytes), copy)).toBe(0);
+    const again = await Workspace.open(bytes); // the same buffer opens again, as saved
+    expect(again.scalar("SELECT COUNT(*) FROM meta WHERE key = 'after-open'")).toBe(0);
+    expect(dump(again)).toEqual(dump(ws));
+  });
 });
+
