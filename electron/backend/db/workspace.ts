@@ -128,8 +128,7 @@ export class Workspace {
    * a transaction is open (nothing committed may be half-written): the save exports instead.
    */
   liveFile(): { bytes: Uint8Array; untouched(): boolean } | null {
-    type FileAccess = { bytes(): Uint8Array; mark(): void; marked(): boolean; reserve(): void };
-    const access = (this.database as unknown as { opttraceFile?: () => FileAccess }).opttraceFile?.();
+    const access = fileAccess(this.database);
     if (!access) return null;
     try {
       this.database.exec('BEGIN');
@@ -196,6 +195,15 @@ export class Workspace {
   }
 }
 
+/** The database file's MEMFS node, through the patched glue's method (sqljs-glue.ts patchFileAccess), when there is one. */
+interface FileAccess {
+  bytes(): Uint8Array;
+  mark(): void;
+  marked(): boolean;
+  reserve(): void;
+}
+const fileAccess = (db: Database): FileAccess | undefined => (db as unknown as { opttraceFile?: () => FileAccess }).opttraceFile?.();
+
 function openValidated(sql: SqlJsStatic, bytes: Uint8Array): Database {
   const head = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(16, bytes.length)).toString('latin1');
   if (bytes.length < 100 || head !== SQLITE_MAGIC) {
@@ -206,7 +214,7 @@ function openValidated(sql: SqlJsStatic, bytes: Uint8Array): Database {
     db = new sql.Database(bytes);
     // The file's bytes go into the growth reservation now, in the open the analyst waits for anyway,
     // and the caller's buffer (which MEMFS took as the file) is never written to.
-    (db as unknown as { opttraceFile?: () => { reserve(): void } }).opttraceFile?.().reserve();
+    fileAccess(db)?.reserve();
     const marker = db.exec(`SELECT value FROM meta WHERE key = 'app'`)[0]?.values[0]?.[0];
     if (marker !== APP_MARKER) throw new WorkspaceOpenError('This SQLite file is not an OptTrace workspace (no OptTrace marker).', 'not-opttrace');
     const check = db.exec('PRAGMA quick_check')[0]?.values[0]?.[0];
