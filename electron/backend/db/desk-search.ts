@@ -50,9 +50,6 @@ function indexNames(ws: Workspace): Map<string, string> {
   return names;
 }
 
-/** The table's last id, which is also its row count (ids 1..N). */
-const lastId = (ws: Workspace): number => Number(ws.scalar('SELECT COALESCE(MAX(id), 0) FROM desk_contacts'));
-
 /** Rows of the whole table matching `filters`, from the group counts. */
 const groupCount = (ws: Workspace, filters: readonly Filter[]): number =>
   Number(ws.scalar(`SELECT COALESCE(SUM(n), 0) FROM desk_counts${clause(filters.map((f) => `${f.col} = ?`))}`, filters.map((f) => f.value)));
@@ -61,8 +58,7 @@ const groupCount = (ws: Workspace, filters: readonly Filter[]): number =>
  * A number prefix's ids, by binary search over the rows (numbers are in id order): ~40 row reads by
  * id, so the table needs no number index (21 MB at 1M rows, and one live index less to build).
  */
-function idRange(ws: Workspace, prefix: string): Range | null {
-  const count = lastId(ws);
+function idRange(ws: Workspace, prefix: string, count: number): Range | null {
   const numberAt = (id: number): string => String(ws.scalar('SELECT number FROM desk_contacts WHERE id = ?', [id]));
   /** The first id whose number sorts at or after `key` (count + 1 when none does). */
   const firstFrom = (key: string): number => {
@@ -92,17 +88,18 @@ class Search {
     private readonly ws: Workspace,
     filters: readonly Filter[],
     readonly range: Range | null,
+    /** The table's rows, which is also its last id (ids 1..N). */
+    readonly size: number,
   ) {
     this.names = indexNames(ws);
     let reads = range ? range.hi - range.lo + 1 : Infinity;
-    const all = groupCount(ws, []);
     const kept: Filter[] = [];
     let rarest = Infinity;
     for (const f of filters) {
       const n = groupCount(ws, [f]);
       // A filter every row matches (one code only, or 'unknown' everywhere) is no filter: dropping it
       // keeps offsets ids and spares the rows' reads.
-      if (n === all) continue;
+      if (n === size) continue;
       kept.push(f);
       if (n < rarest) [this.rarest, rarest] = [f.col, n];
       if (n < reads) [this.access, reads] = [f.col, n];
@@ -131,7 +128,7 @@ class Search {
     const { lo, hi } = this.range;
     if (this.filters.length === 0) return hi - lo + 1; // ids have no gaps
     // Count inside the range, or the filters' group count less what lies outside it: whichever reads fewer rows.
-    const n = lastId(this.ws);
+    const n = this.size;
     if (hi - lo + 1 <= n - (hi - lo + 1)) return this.countIn(lo, hi);
     return groupCount(this.ws, this.filters) - (lo > 1 ? this.countIn(1, lo - 1) : 0) - (hi < n ? this.countIn(hi + 1, n) : 0);
   }
@@ -155,7 +152,7 @@ class Search {
 }
 
 /** Pages in id (= number) order. */
-function byId(s: Search, ws: Workspace, q: ContactQuery, cursor: Cursor | null, want: number, total: number | null): Record<string, SqlValue>[] {
+function byId(s: Search, q: ContactQuery, cursor: Cursor | null, want: number, total: number | null): Record<string, SqlValue>[] {
   const { parts, params } = s.where();
   const dir = q.descending ? 'DESC' : 'ASC';
   let offset = cursor ? 0 : (q.offset ?? 0);
@@ -174,7 +171,7 @@ function byId(s: Search, ws: Workspace, q: ContactQuery, cursor: Cursor | null, 
   } else if (offset > 0 && s.filters.length === 0) {
     // Every id in the range matches: the row `offset` places in is an id away.
     const lo = s.range?.lo ?? 1;
-    const hi = s.range?.hi ?? lastId(ws);
+    const hi = s.range?.hi ?? s.size;
     parts.push(q.descending ? 'id <= ?' : 'id >= ?');
     params.push(q.descending ? hi - offset : lo + offset);
     offset = 0;
@@ -223,13 +220,14 @@ export function searchContacts(ws: Workspace, q: ContactQuery, tuning: SearchTun
   const none = { total: q.withTotal === false ? null : 0, rows: [], next: null };
   const prefix = q.query !== undefined ? numberPrefix(q.query) : '';
   if (q.query !== undefined && q.query.trim() !== '' && prefix === '') return none;
-  const range = prefix === '' ? null : idRange(ws, prefix);
+  const size = groupCount(ws, []);
+  const range = prefix === '' ? null : idRange(ws, prefix, size);
   if (prefix !== '' && range === null) return none;
-  const s = new Search(ws, filtersOf(q), range);
+  const s = new Search(ws, filtersOf(q), range, size);
   const sort: SortColumn = q.sort === undefined || q.sort === 'number' ? 'id' : q.sort;
   const total = q.withTotal === false ? null : s.count();
   const want = q.limit + 1;
-  const found = sort === 'id' ? byId(s, ws, q, cursor, want, total) : byColumn(s, sort, q, cursor, want, (total ?? s.count()) <= (tuning.sortInMemoryMax ?? SORT_IN_MEMORY_MAX));
+  const found = sort === 'id' ? byId(s, q, cursor, want, total) : byColumn(s, sort, q, cursor, want, (total ?? s.count()) <= (tuning.sortInMemoryMax ?? SORT_IN_MEMORY_MAX));
   const last = found.length > q.limit ? found[q.limit - 1] : undefined;
   return {
     total,

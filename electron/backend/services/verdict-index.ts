@@ -56,7 +56,14 @@ export async function rebuildVerdicts(
   const compute = (raw: RawEvidence): Promise<VerdictRow[]> =>
     client ? client.compute(raw) : Promise.resolve(verdictRows(raw, stream.sources, resolver!, rulebook));
   await nextTick(); // starting the worker and reading the keywords (~40 ms at 1M rows): a slice of their own
-  const build = new ContactsBuild(ws);
+  let build: ContactsBuild;
+  try {
+    build = new ContactsBuild(ws);
+  } catch (e) {
+    stream.close();
+    client?.stop(); // a live worker would keep the process running
+    throw e;
+  }
   await nextTick(); // creating the new table and its indexes (~70–80 ms): a slice of its own
   let numbers = 0;
   let rows = 0;
