@@ -6,6 +6,7 @@
  */
 import { bindsAsInt } from '../db/row-text';
 import type { BulkRow } from '../db/tables';
+import { keyOrder } from './key-order';
 import type { RowWriter } from './row-sink';
 
 /**
@@ -117,6 +118,33 @@ export class RowChunkEncoder {
   /** An encoder drawing on the same recycled buffers, never cut by size (a run's bucket: see adopt()). */
   sibling(): RowChunkEncoder {
     return new RowChunkEncoder(Infinity, this.spare);
+  }
+
+  /**
+   * Puts the records of the chunk being built (a sibling's: never cut) in ascending `keys` order, one
+   * key per record in insertion order, ties kept in that order. Only the cells move: they point into
+   * the bytes and doubles by offset, which stay as written. `scratch` (any size) takes the new order
+   * and the replaced cells are returned, for the next call's scratch.
+   */
+  sortRecords(keys: Float64Array, scratch: Int32Array): Int32Array {
+    const n = this.records;
+    if (n < 2) return scratch;
+    const src = this.cells;
+    const starts = new Int32Array(n + 1);
+    for (let r = 0, c = 0; r < n; r++) {
+      starts[r] = c;
+      c += 2 + src[c + 1]! * 2;
+    }
+    starts[n] = this.cellCount;
+    const dst = scratch.length >= this.cellCount ? scratch : new Int32Array(src.length);
+    const order = keyOrder(keys, n);
+    let c = 0;
+    for (let j = 0; j < n; j++) {
+      const r = order[j]!;
+      for (let s = starts[r]!, e = starts[r + 1]!; s < e; s++) dst[c++] = src[s]!;
+    }
+    this.cells = dst;
+    return src;
   }
 
   /** Ends the chunk being built here (if any), then appends `other`'s records as the next chunk(s). */

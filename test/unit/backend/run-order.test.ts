@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DOUBLE_CELL, INT_CELL, NULL_CELL, RowChunkEncoder, type RowChunk } from '../../../electron/backend/import/row-chunk';
-import { BUCKET_ROWS, FIRST_RUN_ROWS, MAX_RUN_BYTES, MAX_RUN_ROWS, numberSortKey, NumberRunWriter } from '../../../electron/backend/import/run-order';
+import { FIRST_RUN_ROWS, MAX_RUN_BYTES, MAX_RUN_ROWS, numberSortKey, NumberRunWriter } from '../../../electron/backend/import/run-order';
 
 /** Decodes chunks back to [table, number, line] per record, in chunk order. */
 function records(chunks: readonly RowChunk[]): { table: number; number: string | null; line: number }[] {
@@ -56,7 +56,7 @@ describe('NumberRunWriter', () => {
     return records(chunks);
   }
 
-  it('hands on every row once; one number keeps its file order; a run after the first is grouped by key range', () => {
+  it('hands on every row once; one number keeps its file order; every run is sorted by key', () => {
     let seed = 7;
     const rnd = (): number => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
     const numbers = Array.from({ length: 140_000 }, () => (rnd() < 0.01 ? null : String(15550000000 + Math.floor(rnd() * 50_000))));
@@ -70,20 +70,18 @@ describe('NumberRunWriter', () => {
       expect(r.line).toBeGreaterThan(lastLine.get(r.number) ?? 0);
       lastLine.set(r.number, r.line);
     }
-    // The first run is in file order; the sixth (32 × the first, 64k rows) is ascending key ranges: it
-    // can be cut where everything before is ≤ everything after once per bucket boundary at least.
-    expect(rows.slice(0, FIRST_RUN_ROWS).map((r) => r.line)).toEqual(Array.from({ length: FIRST_RUN_ROWS }, (_, i) => i + 2));
-    const keys = rows.slice(FIRST_RUN_ROWS * 31, FIRST_RUN_ROWS * 63).map((r) => numberSortKey(r.number));
-    const suffixMin = [...keys];
-    for (let i = keys.length - 2; i >= 0; i--) suffixMin[i] = Math.min(suffixMin[i]!, suffixMin[i + 1]!);
-    let max = -Infinity;
-    let cuts = 0;
-    for (let i = 0; i < keys.length - 1; i++) {
-      max = Math.max(max, keys[i]!);
-      if (max <= suffixMin[i + 1]!) cuts++;
-    }
-    expect(cuts).toBeGreaterThanOrEqual(keys.length / BUCKET_ROWS - 1);
-    expect(cuts).toBeLessThan(100); // not sorted within a bucket: rows are written once, never copied
+    // Every run is sorted by key (ties in file order): the first (one bucket) and the sixth (32 × the
+    // first, 64k rows, 8 key ranges) hold their own rows, ascending.
+    const ascending = (rs: typeof rows): boolean => rs.every((r, i) => i === 0 || numberSortKey(rs[i - 1]!.number) <= numberSortKey(r.number));
+    const first = rows.slice(0, FIRST_RUN_ROWS);
+    expect(ascending(first)).toBe(true);
+    expect(first.map((r) => r.line).sort((a, b) => a - b)).toEqual(Array.from({ length: FIRST_RUN_ROWS }, (_, i) => i + 2));
+    const sixth = rows.slice(FIRST_RUN_ROWS * 31, FIRST_RUN_ROWS * 63);
+    expect(ascending(sixth)).toBe(true);
+    expect(Math.min(...sixth.map((r) => r.line))).toBe(FIRST_RUN_ROWS * 31 + 2);
+    expect(Math.max(...sixth.map((r) => r.line))).toBe(FIRST_RUN_ROWS * 63 + 1);
+    // ...and the run before it is not merged into it: the keys start over.
+    expect(numberSortKey(rows[FIRST_RUN_ROWS * 31 - 1]!.number)).toBeGreaterThan(numberSortKey(sixth[0]!.number));
   });
 
   it('shrinks the runs near the end of the file, so few rows wait when parsing ends', () => {
