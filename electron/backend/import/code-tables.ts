@@ -47,6 +47,9 @@ const SMALL_IDS = Object.fromEntries(
   }),
 ) as Record<CodeTableName, Uint8Array>;
 
+/** Whether the id `id` (0–255) is in the table: isKnownCode for a digit string without a leading zero. */
+export const isKnownSmallId = (table: CodeTableName, id: number): boolean => SMALL_IDS[table][id] === 1;
+
 /**
  * Whether `digits` (ASCII digits, as isAllDigits checks) is an id of the table, exactly as
  * `CODE_TABLES[table][digits] !== undefined`. Read as a number up to 255 without a leading zero:

@@ -6,8 +6,10 @@
 import { createHash } from 'node:crypto';
 import { createReadStream, statSync } from 'node:fs';
 import Papa from 'papaparse';
-import { RecordBytes } from './record-bytes';
-import { CsvFileError, sniffEncoding, TextDecoderStream, type TextEncodingName } from './text-decode';
+import { RecordBytes, type ByteBatch } from './record-bytes';
+import { CsvFileError, isAsciiBytes, sniffEncoding, TextDecoderStream, type TextEncodingName } from './text-decode';
+
+export type { ByteBatch } from './record-bytes';
 
 export interface CsvBatch {
   readonly rows: string[][];
@@ -19,6 +21,11 @@ export interface CsvBatch {
   /** Duplicate-row hashes of the records' bytes, two int32 per row (record-bytes.ts); absent for UTF-16. */
   readonly hashes?: Int32Array;
 }
+
+/** Records as text (papaparse) or, while the file has no quote and only ASCII, as byte offsets. */
+export type AnyBatch = CsvBatch | ByteBatch;
+export const isByteBatch = (b: AnyBatch): b is ByteBatch => (b as ByteBatch).bounds !== undefined;
+export const batchRecords = (b: AnyBatch): number => (isByteBatch(b) ? b.count : b.rows.length);
 
 export interface CsvInfo {
   readonly header: string[];
@@ -125,7 +132,10 @@ export class CsvReader {
   }
 
   private async nextText(): Promise<string | null> {
-    const buf = await this.nextBytes();
+    return this.textOf(await this.nextBytes());
+  }
+
+  private textOf(buf: Buffer | null): string | null {
     if (buf === null) {
       if (this.done) return null;
       this.done = true;
@@ -186,6 +196,14 @@ export class CsvReader {
 
   private firstBatch: CsvBatch | undefined;
 
+  /** Leaves byte mode: the unread bytes are ASCII (checked chunk by chunk), so Latin-1 is their text. */
+  private toText(rb: RecordBytes): void {
+    this.pending = Buffer.from(rb.rest()).toString('latin1');
+    this.line = rb.nextLine;
+  }
+  /** A chunk read in byte mode that the text path takes instead. */
+  private pendingBuf: Buffer | undefined;
+
   /** Parses complete records out of `pending` (all of it when `final`). */
   private parseSome(final: boolean): CsvBatch {
     const input = this.pending;
@@ -226,15 +244,48 @@ export class CsvReader {
     return { rows, lines, malformed, bytesRead: this.bytesRead, ...(hashes ? { hashes } : {}) };
   }
 
-  /** Record batches after the header, one per 64 KB of the file. */
-  async *batches(): AsyncGenerator<CsvBatch> {
+  /**
+   * Record batches after the header, one per 64 KB of the file. With `bytes`, a UTF-8 file is split
+   * straight from its bytes (ByteBatch) for as long as every chunk is ASCII without a quote or NUL,
+   * which is what papaparse's split-only mode would parse from it, less the text: from the first other
+   * chunk on, the rest of the file is decoded and parsed as text (CsvBatch), exactly as without `bytes`.
+   */
+  async *batches(bytes = false): AsyncGenerator<AnyBatch> {
     if (this.firstBatch) {
       const b = this.firstBatch;
       this.firstBatch = undefined;
       if (b.rows.length) yield b;
     }
+    const rb = this.bytes;
+    // The unread bytes must be exactly the text still pending (a bare \n in a CRLF file, which the
+    // text path does not count as a line, leaves them apart: then text it stays).
+    if (bytes && rb && this.newline !== '\r' && this.decoder.ascii && !this.done && this.pending.indexOf('"') === -1 && Buffer.from(rb.rest()).toString('latin1') === this.pending) {
+      const delimiter = this.info.delimiter.charCodeAt(0);
+      for (;;) {
+        const buf = await this.nextBytes();
+        if (buf !== null && (buf.indexOf(34) !== -1 || buf.indexOf(0) !== -1 || !isAsciiBytes(buf) || rb.rest().length > MAX_PENDING_CHARS)) {
+          this.toText(rb);
+          this.pendingBuf = buf; // read, not yet taken: the text path takes it first
+          break;
+        }
+        if (buf !== null) {
+          this.hash.update(buf);
+          rb.append(buf);
+          this.bytesRead += buf.length;
+        }
+        const b = rb.split(delimiter, buf === null, this.bytesRead);
+        if (!b) {
+          this.toText(rb); // taken: the text path reads on (at the end, it reads the end again)
+          break;
+        }
+        this.line = rb.nextLine;
+        if (b.count) yield b;
+        if (buf === null) return;
+      }
+    }
     for (;;) {
-      const text = await this.nextText();
+      const text = this.pendingBuf ? this.textOf(this.pendingBuf) : await this.nextText();
+      this.pendingBuf = undefined;
       if (text === null) break;
       this.pending += text;
       const b = this.parseSome(this.done);

@@ -12,7 +12,7 @@ import {
 import { ChunkInserter } from '../db/chunk-insert';
 import { lastMessageRowid, refreshCodes } from '../db/codes';
 import type { Workspace } from '../db/workspace';
-import { CsvReader } from './csv';
+import { batchRecords, CsvReader } from './csv';
 import { detectFormat } from './detect';
 import { FileLoad } from './file-load';
 import type { FormatId } from './format';
@@ -151,12 +151,13 @@ async function loadOneInThread(ws: Workspace, path: string, opts: LoadOptions): 
         enc.recycle(chunk.bytes.buffer as ArrayBuffer, chunk.cells.buffer as ArrayBuffer);
       }
     };
-    for await (const batch of reader.batches()) {
+    for await (const batch of reader.batches(sink.wantsBytes)) {
       // Time-sliced: yield to the event loop every ~25 ms even inside a batch.
-      for (let from = 0; from < batch.rows.length; ) {
+      const records = batchRecords(batch);
+      for (let from = 0; from < records; ) {
         from = sink.addBatch(batch, from, file.sliceEnd);
         await insertReady();
-        if (from < batch.rows.length) await file.yieldNow();
+        if (from < records) await file.yieldNow();
       }
       await file.afterBatch(sink.rowsSeen, batch.bytesRead);
     }

@@ -53,7 +53,7 @@ async function run(): Promise<void> {
       }
     };
     const gate = new ProgressGate(reader.info.totalBytes);
-    for await (const batch of reader.batches()) {
+    for await (const batch of reader.batches(sink.wantsBytes)) {
       sink.addBatch(batch);
       // Rows wait in runs (run-order.ts), so a batch gives any number of chunks; progress goes through
       // the same gate as in-thread (load-steps.ts), so both paths report the same batches.

@@ -7,6 +7,22 @@
  * tells the analyst. UTF-16 files keep hashing fields (row-hashes.ts).
  */
 
+/**
+ * Records split straight from the file's bytes (RecordBytes.split), for files without quotes: each
+ * record's fields as offsets into `buf`, which stays valid until the next append.
+ */
+export interface ByteBatch {
+  readonly buf: Uint8Array;
+  /** Record r's fields start at bounds[first[r] + k]; bounds[first[r + 1] - 1] is its end + 1. */
+  readonly bounds: Int32Array;
+  readonly first: Int32Array;
+  readonly lines: Int32Array;
+  /** Duplicate-row hashes, two int32 per record, as hash() makes them. */
+  readonly hashes: Int32Array;
+  readonly count: number;
+  readonly bytesRead: number;
+}
+
 /** Reads the bytes of a file's records in order; each chunk is appended as it is read. */
 export class RecordBytes {
   /** Bytes not yet hashed live at the start of `store`; `buf` views exactly them (`indexOf` must not see past). */
@@ -37,6 +53,67 @@ export class RecordBytes {
     this.store.set(bytes, rest);
     this.buf = this.store.subarray(0, size);
     this.pos = 0;
+  }
+
+  /** Physical line where the unread bytes start. */
+  get nextLine(): number {
+    return this.line;
+  }
+
+  /** The unread bytes (a record not yet complete), e.g. to go on parsing them as text. */
+  rest(): Uint8Array {
+    return this.buf.subarray(this.pos);
+  }
+
+  /**
+   * Splits the complete records of the unread bytes (all of them when `final`) at `delimiter`, as
+   * papaparse's split-only mode does for text without quotes: a record is one physical line, the line
+   * break is `\n` (or `\r\n`, its `\r` not part of the last field) and an empty line is no record.
+   * The caller checks the bytes hold no quote. Undefined, with nothing consumed, when a CRLF file has
+   * a bare `\n` (a line break papaparse would not split at): the caller parses the rest as text.
+   */
+  split(delimiter: number, final: boolean, bytesRead: number): ByteBatch | undefined {
+    const { buf, view } = this;
+    const crlf = this.newline === '\r\n';
+    const lastNl = buf.lastIndexOf(10);
+    const end = final ? buf.length : lastNl + 1;
+    let pos = this.pos;
+    let line = this.line;
+    const estimate = Math.max(16, ((end - pos) >> 6) + 16);
+    let first: Int32Array = new Int32Array(estimate);
+    let lines: Int32Array = new Int32Array(estimate);
+    let bounds: Int32Array = new Int32Array(estimate * 16);
+    let hashes: Int32Array = new Int32Array(estimate * 2);
+    let count = 0;
+    let b = 0;
+    while (pos < end) {
+      let nl = buf.indexOf(10, pos);
+      if (nl === -1 || nl >= end) nl = end;
+      let stop = nl;
+      if (crlf && nl < end) {
+        if (nl === pos || buf[nl - 1] !== 13) return undefined;
+        stop = nl - 1;
+      }
+      if (stop > pos) {
+        if (count + 1 >= first.length) [first, lines] = [grow(first), grow(lines)];
+        first[count] = b;
+        lines[count] = line;
+        if (b + 2 + (stop - pos) >= bounds.length) bounds = grow(bounds, b + 2 + (stop - pos));
+        if (count * 2 + 2 > hashes.length) hashes = grow(hashes);
+        bounds[b++] = pos;
+        // The hash leaves out a lone \r that ends a CRLF file's last line, as hash() does.
+        const to = crlf && stop > pos && buf[stop - 1] === 13 ? stop - 1 : stop;
+        b = splitHash(buf, view, pos, to, delimiter, bounds, b, hashes, count * 2);
+        bounds[b++] = stop + 1;
+        count++;
+      }
+      line++;
+      pos = nl + 1;
+    }
+    first[count] = b;
+    this.pos = Math.min(pos, buf.length);
+    this.line = line;
+    return { buf, bounds, first: first.subarray(0, count + 1), lines: lines.subarray(0, count), hashes: hashes.subarray(0, count * 2), count, bytesRead };
   }
 
   /**
@@ -76,6 +153,12 @@ export class RecordBytes {
   }
 }
 
+const grow = (a: Int32Array, need = 0): Int32Array => {
+  const next = new Int32Array(Math.max(a.length * 2, need));
+  next.set(a);
+  return next;
+};
+
 /** cyrb53-style two-lane hash of bytes [from, to), four at a time, into out[at], out[at + 1]. */
 function hashRange(buf: Uint8Array, view: DataView, from: number, to: number, out: Int32Array, at: number): void {
   let h1 = 0xdeadbeef;
@@ -91,7 +174,44 @@ function hashRange(buf: Uint8Array, view: DataView, from: number, to: number, ou
     h1 = Math.imul(h1 ^ c, 2654435761);
     h2 = Math.imul(h2 ^ c, 1597334677);
   }
-  h1 = Math.imul(h1 ^ (to - from), 2654435761);
+  finishHash(h1, h2, to - from, out, at);
+}
+
+/**
+ * hashRange of [from, to) into hashes[at], hashes[at + 1], and the start (after it) of every
+ * delimiter in it into bounds from b; returns the next b. One pass over the record: each word is
+ * hashed and tested for the delimiter byte at once (a word holds it iff (w ^ dddd) has a zero byte),
+ * so only words with a delimiter are looked at byte by byte.
+ */
+function splitHash(buf: Uint8Array, view: DataView, from: number, to: number, delimiter: number, bounds: Int32Array, b: number, hashes: Int32Array, at: number): number {
+  const spread = Math.imul(delimiter, 0x01010101);
+  let h1 = 0xdeadbeef;
+  let h2 = 0x41c6ce57;
+  let i = from;
+  for (const last = to - 4; i <= last; i += 4) {
+    const c = view.getInt32(i, true);
+    h1 = Math.imul(h1 ^ c, 2654435761);
+    h2 = Math.imul(h2 ^ c, 1597334677);
+    const x = c ^ spread;
+    if (((x - 0x01010101) & ~x & 0x80808080) !== 0) {
+      if (buf[i] === delimiter) bounds[b++] = i + 1;
+      if (buf[i + 1] === delimiter) bounds[b++] = i + 2;
+      if (buf[i + 2] === delimiter) bounds[b++] = i + 3;
+      if (buf[i + 3] === delimiter) bounds[b++] = i + 4;
+    }
+  }
+  for (; i < to; i++) {
+    const c = buf[i]!;
+    if (c === delimiter) bounds[b++] = i + 1;
+    h1 = Math.imul(h1 ^ (c | 0x100), 2654435761);
+    h2 = Math.imul(h2 ^ (c | 0x100), 1597334677);
+  }
+  finishHash(h1, h2, to - from, hashes, at);
+  return b;
+}
+
+function finishHash(h1: number, h2: number, length: number, out: Int32Array, at: number): void {
+  h1 = Math.imul(h1 ^ length, 2654435761);
   const a = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
   out[at + 1] = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(a ^ (a >>> 13), 3266489909);
   out[at] = a;

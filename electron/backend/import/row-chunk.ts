@@ -115,6 +115,48 @@ export class RowChunkEncoder {
     if (++this.records >= this.cutAt) this.cut();
   }
 
+  /** Starts a record written value by value (the byte path: import/log-bytes.ts); endRecord() ends it. */
+  beginRecord(table: number, values: number): void {
+    if (this.cellCount + 2 + values * 2 > this.cells.length) this.growCells(2 + values * 2);
+    this.cells[this.cellCount++] = table;
+    this.cells[this.cellCount++] = values;
+  }
+
+  /** A text value: the UTF-8 bytes `src[from, to)`, NUL-terminated like add()'s. */
+  textBytes(src: Uint8Array, from: number, to: number): void {
+    const n = to - from;
+    if (this.used + n + 1 > this.buf.length) this.growBytes(n + 1);
+    const buf = this.buf;
+    const off = this.used;
+    for (let i = 0; i < n; i++) buf[off + i] = src[from + i]!;
+    buf[off + n] = 0;
+    this.used = off + n + 1;
+    this.cells[this.cellCount++] = off;
+    this.cells[this.cellCount++] = n;
+  }
+
+  /** A number value, bound as add() binds it. */
+  numberValue(v: number): void {
+    if (bindsAsInt(v)) {
+      this.cells[this.cellCount++] = v;
+      this.cells[this.cellCount++] = INT_CELL;
+    } else {
+      if (this.doubleCount === this.doubles.length) this.growDoubles();
+      this.cells[this.cellCount++] = this.doubleCount;
+      this.cells[this.cellCount++] = DOUBLE_CELL;
+      this.doubles[this.doubleCount++] = v;
+    }
+  }
+
+  nullValue(): void {
+    this.cells[this.cellCount++] = 0;
+    this.cells[this.cellCount++] = NULL_CELL;
+  }
+
+  endRecord(): void {
+    if (++this.records >= this.cutAt) this.cut();
+  }
+
   /** An encoder drawing on the same recycled buffers, never cut by size (a run's bucket: see adopt()). */
   sibling(): RowChunkEncoder {
     return new RowChunkEncoder(Infinity, this.spare);
@@ -141,7 +183,10 @@ export class RowChunkEncoder {
     let c = 0;
     for (let j = 0; j < n; j++) {
       const r = order[j]!;
-      for (let s = starts[r]!, e = starts[r + 1]!; s < e; s++) dst[c++] = src[s]!;
+      const s = starts[r]!;
+      const e = starts[r + 1]!;
+      dst.set(src.subarray(s, e), c); // a native copy: a JS loop over the ~48 cells took twice as long
+      c += e - s;
     }
     this.cells = dst;
     return src;

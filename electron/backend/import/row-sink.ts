@@ -3,8 +3,10 @@
  * duplicate detection, and load_errors (every rejected row and warning, with line/column/value).
  */
 import type { BulkRow } from '../db/tables';
-import type { CsvBatch } from './csv';
+import { isByteBatch, type AnyBatch, type ByteBatch } from './csv';
 import { RowContext, type ColumnIndex, type FormatSpec, type RowIssues } from './format';
+import { LogByteRows } from './log-bytes';
+import type { RowChunkEncoder } from './row-chunk';
 import { RowHashes } from './row-hashes';
 
 export interface LoadIssue {
@@ -29,6 +31,10 @@ export interface RowWriter {
   flush?(): void;
   /** Told after each whole CSV batch how many bytes of the file have been read. */
   batchDone?(bytesRead: number): void;
+  /** For the byte path (import/log-bytes.ts): where a row with this number key is encoded, under `tag`; then recordDone(). */
+  encoderFor?(key: number): RowChunkEncoder;
+  readonly tag?: number;
+  recordDone?(): void;
 }
 
 export class RowSink implements RowIssues {
@@ -57,6 +63,15 @@ export class RowSink implements RowIssues {
     this.ctx = new RowContext(index, this);
     this.ctx.sourceId = sourceId;
     this.width = index.header.length;
+    this.byteRows = writer.encoderFor ? LogByteRows.for(spec, index) : undefined;
+  }
+
+  /** Rows read straight from bytes where a record is in its plain form (import/log-bytes.ts). */
+  private readonly byteRows: LogByteRows | undefined;
+
+  /** Whether the reader should hand over ByteBatches (CsvReader.batches) when it can. */
+  get wantsBytes(): boolean {
+    return this.byteRows !== undefined;
   }
 
   error(column: string | null, value: string | null, code: string, message: string): void {
@@ -74,38 +89,82 @@ export class RowSink implements RowIssues {
   }
 
   /** Processes rows from `from` until the batch ends or `deadline` (performance.now()) passes; returns where it stopped. */
-  addBatch(b: CsvBatch, from = 0, deadline = Infinity): number {
-    const ctx = this.ctx;
+  addBatch(b: AnyBatch, from = 0, deadline = Infinity): number {
+    if (isByteBatch(b)) return this.addByteBatch(b, from, deadline);
     const anyMalformed = b.malformed.size > 0; // almost always false: skip a Map lookup per row
-    const hashes = b.hashes;
     for (let i = from; i < b.rows.length; i++) {
       if ((i & 255) === 0 && i > from && performance.now() > deadline) return i;
-      const f = b.rows[i]!;
-      ctx.startRow(f, b.lines[i]!);
-      this.rowsSeen++;
-      const bad = anyMalformed ? b.malformed.get(i) : undefined;
-      if (bad !== undefined) {
-        this.reject(null, null, 'csv-malformed', `malformed CSV record: ${bad}`);
-        continue;
-      }
-      if (f.length !== this.width) {
-        const why = f.length < this.width ? 'truncated row?' : 'an unquoted delimiter inside a value?';
-        this.reject(null, f.join(',').slice(0, 200), 'field-count', `row has ${f.length} fields; the header has ${this.width} (${why})`);
-        continue;
-      }
-      const remember = this.seen.size < MAX_TRACKED_ROWS;
-      const first = hashes ? this.seen.firstLineOf(hashes[i * 2]!, hashes[i * 2 + 1]!, ctx.line, remember) : this.seen.firstLine(f, ctx.line, remember);
-      if (first !== undefined) ctx.warn(null, null, 'duplicate-row', `identical to line ${first} (kept: both rows are evidence; history merges them)`);
-      const row = this.spec.mapRow(ctx);
-      if (row === null) {
-        this.rejected++;
-        continue;
-      }
-      this.writer.insert(row);
-      this.loaded++;
+      this.addRow(b.rows[i]!, b.lines[i]!, anyMalformed ? b.malformed.get(i) : undefined, b.hashes, i);
     }
     this.writer.batchDone?.(b.bytesRead);
     return b.rows.length;
+  }
+
+  /**
+   * A ByteBatch: a record in its plain form is written from its bytes; any other (a value to warn
+   * about or reject, a non-canonical date, a wrong field count) goes through addRow as text, so both
+   * make exactly the rows, errors and warnings the text path makes (log-bytes.test.ts compares them).
+   */
+  private addByteBatch(b: ByteBatch, from: number, deadline: number): number {
+    const rows = this.byteRows!;
+    const writer = this.writer as Required<Pick<RowWriter, 'encoderFor' | 'recordDone'>> & RowWriter;
+    const ctx = this.ctx;
+    const text = Buffer.from(b.buf.buffer, b.buf.byteOffset, b.buf.length);
+    for (let r = from; r < b.count; r++) {
+      if ((r & 255) === 0 && r > from && performance.now() > deadline) return r;
+      const line = b.lines[r]!;
+      if (!rows.read(b, r, this.width)) {
+        const fields: string[] = [];
+        for (let k = b.first[r]!, end = b.first[r + 1]! - 1; k < end; k++) fields.push(text.toString('latin1', b.bounds[k]!, b.bounds[k + 1]! - 1));
+        this.addRow(fields, line, undefined, b.hashes, r);
+        continue;
+      }
+      ctx.line = line;
+      this.rowsSeen++;
+      this.checkDuplicate(b.hashes[r * 2]!, b.hashes[r * 2 + 1]!, line);
+      rows.write(writer.encoderFor(rows.key), writer.tag ?? 0, this.sourceId, line);
+      writer.recordDone();
+      this.loaded++;
+    }
+    this.writer.batchDone?.(b.bytesRead);
+    return b.count;
+  }
+
+  /** One record as text: field count, duplicate check, the format's mapper. */
+  private addRow(f: readonly string[], line: number, bad: string | undefined, hashes: Int32Array | undefined, i: number): void {
+    const ctx = this.ctx;
+    ctx.startRow(f, line);
+    this.rowsSeen++;
+    if (bad !== undefined) {
+      this.reject(null, null, 'csv-malformed', `malformed CSV record: ${bad}`);
+      return;
+    }
+    if (f.length !== this.width) {
+      const why = f.length < this.width ? 'truncated row?' : 'an unquoted delimiter inside a value?';
+      this.reject(null, f.join(',').slice(0, 200), 'field-count', `row has ${f.length} fields; the header has ${this.width} (${why})`);
+      return;
+    }
+    if (hashes) this.checkDuplicate(hashes[i * 2]!, hashes[i * 2 + 1]!, line);
+    else {
+      const first = this.seen.firstLine(f, line, this.seen.size < MAX_TRACKED_ROWS);
+      if (first !== undefined) this.duplicateOf(first);
+    }
+    const row = this.spec.mapRow(ctx);
+    if (row === null) {
+      this.rejected++;
+      return;
+    }
+    this.writer.insert(row);
+    this.loaded++;
+  }
+
+  private checkDuplicate(h1: number, h2: number, line: number): void {
+    const first = this.seen.firstLineOf(h1, h2, line, this.seen.size < MAX_TRACKED_ROWS);
+    if (first !== undefined) this.duplicateOf(first);
+  }
+
+  private duplicateOf(first: number): void {
+    this.ctx.warn(null, null, 'duplicate-row', `identical to line ${first} (kept: both rows are evidence; history merges them)`);
   }
 
   private reject(column: string | null, value: string | null, code: string, message: string): void {

@@ -89,10 +89,14 @@ export class NumberRunWriter implements RowWriter {
   }
 
   insert(row: BulkRow): void {
-    const k = numberSortKey(row[this.keyColumn]!);
+    this.encoderFor(numberSortKey(row[this.keyColumn]!)).add(this.table, row);
+    this.recordDone();
+  }
+
+  /** The bucket encoder a row with number key `k` is written to (then recordDone()); RowWriter's byte path. */
+  encoderFor(k: number): RowChunkEncoder {
     if (this.rows % SAMPLE_STRIDE === 0) this.sample[this.sampled++] = k;
     const b = this.bucketOf(k);
-    this.buckets[b]!.add(this.table, row);
     let keys = this.keys[b]!;
     const n = this.keyCount[b]!;
     if (n === keys.length) {
@@ -102,6 +106,15 @@ export class NumberRunWriter implements RowWriter {
     }
     keys[n] = k;
     this.keyCount[b] = n + 1;
+    return this.buckets[b]!;
+  }
+
+  /** The tag records of this table carry in a chunk. */
+  get tag(): number {
+    return this.table;
+  }
+
+  recordDone(): void {
     this.written++;
     if (++this.rows === this.runRows || ((this.rows & 1023) === 0 && this.runBytes() >= MAX_RUN_BYTES)) this.flush();
   }

@@ -7,6 +7,8 @@ import { TextDecoder } from 'node:util';
 
 /** Node's SIMD ASCII check (Node ≥ 18.15); undefined elsewhere, and then every chunk is decoded. */
 const isAscii = (nodeBuffer as { isAscii?: (b: Uint8Array) => boolean }).isAscii;
+/** Whether every byte is below 0x80; false where Node lacks the check (then nothing is read as bytes). */
+export const isAsciiBytes = (b: Uint8Array): boolean => (isAscii ? isAscii(b) : false);
 
 export class CsvFileError extends Error {
   constructor(
@@ -41,6 +43,11 @@ export class TextDecoderStream {
    */
   private clean = true;
   private first = true;
+
+  /** True while every chunk decoded so far was ASCII. */
+  get ascii(): boolean {
+    return this.clean && isAscii !== undefined;
+  }
 
   decode(bytes: Uint8Array, offset: number, last = false): string {
     if (this.encoding === 'utf-8') {

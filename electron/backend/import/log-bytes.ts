@@ -1,0 +1,211 @@
+/**
+ * `_SMSSubscriptionLog` rows written straight from the file's bytes (RowSink's byte path): a record
+ * whose every value is in its plain form — the number as 8–15 digits that need no warning, known code
+ * ids, dates written exactly as `M/D/YYYY h:mm:ss AM`, the GUID present — becomes the same cells
+ * smsSubscriptionLog.mapRow would give, without a string per value. Anything else is left to mapRow
+ * (read() says false), so warnings, errors and kept raw texts come from one place. On the 1M-row
+ * bench file this is every row.
+ */
+import { daysFromCivil } from '../../../shared/rules/iso-time';
+import { isKnownSmallId, type CodeTableName } from './code-tables';
+import type { ColumnIndex, FormatSpec } from './format';
+import { CST_OFFSET_MINUTES } from './normalize';
+import type { ByteBatch } from './record-bytes';
+import type { RowChunkEncoder } from './row-chunk';
+
+const TEXTS = ['definitionId', 'subscriberKey', 'mobileSubscriptionId', 'source'] as const;
+const CODES = [
+  ['optInStatusId', 'optInStatus'], ['optInMethodId', 'optInMethod'], ['optOutStatusId', 'optOutStatus'], ['optOutMethodId', 'optOutMethod'],
+] as const satisfies readonly (readonly [string, CodeTableName])[];
+const DATES = ['optInDate', 'optOutDate', 'logDate', 'createdDate', 'modifiedDate'] as const;
+const DAYS = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+const POW10 = Array.from({ length: 16 }, (_, i) => 10 ** i);
+
+export class LogByteRows {
+  /** The number's sort key (run-order.ts numberSortKey) after a successful read(). */
+  key = 0;
+  private buf: Uint8Array = new Uint8Array(0);
+  /** Value v's bytes are [from[v], to[v]); -1 = NULL. Values: number, the TEXTS, the CODES. */
+  private readonly from = new Int32Array(9);
+  private readonly to = new Int32Array(9);
+  /** Epoch ms of the DATES, NaN = NULL. */
+  private readonly dates = new Float64Array(5);
+  private readonly textPos: Int32Array;
+  private readonly codePos: Int32Array;
+  private readonly datePos: Int32Array;
+  private readonly numberPos: number;
+  /** The last date's bytes and value: a row's dates are often the same text. */
+  private last = new Uint8Array(32);
+  private lastLength = -1;
+  private lastMs = 0;
+
+  private constructor(p: Record<string, number>) {
+    this.numberPos = p.mobileNumber!;
+    this.textPos = Int32Array.from(TEXTS, (k) => p[k]!);
+    this.codePos = Int32Array.from(CODES, ([k]) => p[k]!);
+    this.datePos = Int32Array.from(DATES, (k) => p[k]!);
+  }
+
+  /** For a `_SMSSubscriptionLog` file without extra columns (their JSON is mapRow's); otherwise undefined. */
+  static for(spec: FormatSpec, ix: ColumnIndex): LogByteRows | undefined {
+    if (spec.id !== 'sms-subscription-log' || ix.matchedCount() !== ix.header.length) return undefined;
+    return new LogByteRows(ix.positions);
+  }
+
+  /** Reads record r when it has `width` fields and every value is in its plain form; false leaves it to mapRow. */
+  read(b: ByteBatch, r: number, width: number): boolean {
+    const base = b.first[r]!;
+    if (b.first[r + 1]! - base - 1 !== width) return false;
+    const buf = (this.buf = b.buf);
+    const bounds = b.bounds;
+    // Number: 8–15 digits, not 10 starting 2–9 (that one is warned about).
+    const np = base + this.numberPos;
+    const ns = bounds[np]!;
+    const ne = bounds[np + 1]! - 1;
+    const len = ne - ns;
+    if (len < 8 || len > 15 || (len === 10 && buf[ns]! >= 50)) return false;
+    let n = 0;
+    for (let i = ns; i < ne; i++) {
+      const c = buf[i]! - 48;
+      if (c < 0 || c > 9) return false;
+      n = n * 10 + c;
+    }
+    this.key = n * POW10[15 - len]!;
+    this.from[0] = ns;
+    this.to[0] = ne;
+    for (let t = 0; t < 4; t++) {
+      const p = this.textPos[t]!;
+      const s = p < 0 ? 0 : bounds[base + p]!;
+      const e = p < 0 ? 0 : bounds[base + p + 1]! - 1;
+      if (s === e && t === 0) return false; // no GUID: mapRow rejects the row
+      this.from[1 + t] = s === e ? -1 : s;
+      this.to[1 + t] = e;
+    }
+    for (let c = 0; c < 4; c++) {
+      const p = this.codePos[c]!;
+      const s = p < 0 ? 0 : bounds[base + p]!;
+      const e = p < 0 ? 0 : bounds[base + p + 1]! - 1;
+      this.from[5 + c] = s === e ? -1 : s;
+      this.to[5 + c] = e;
+      if (s !== e && !knownId(buf, s, e, CODES[c]![1])) return false;
+    }
+    for (let d = 0; d < 5; d++) {
+      const p = this.datePos[d]!;
+      const s = p < 0 ? 0 : bounds[base + p]!;
+      const e = p < 0 ? 0 : bounds[base + p + 1]! - 1;
+      const ms = s === e ? NaN : this.parseDate(s, e);
+      if (ms === undefined) return false;
+      this.dates[d] = ms;
+    }
+    return true;
+  }
+
+  /** Writes the record read() accepted, as mapRow's row: [source, line, number, NULL, definition, …, extras NULL]. */
+  write(enc: RowChunkEncoder, tag: number, sourceId: number, line: number): void {
+    enc.beginRecord(tag, 23);
+    enc.numberValue(sourceId);
+    enc.numberValue(line);
+    this.text(enc, 0);
+    enc.nullValue(); // number_raw: the file wrote the digits
+    this.text(enc, 1);
+    this.text(enc, 2);
+    this.text(enc, 3);
+    this.text(enc, 5);
+    this.text(enc, 6);
+    this.dateValue(enc, 0);
+    this.text(enc, 7);
+    this.text(enc, 8);
+    this.dateValue(enc, 1);
+    this.dateValue(enc, 2);
+    this.text(enc, 4);
+    this.dateValue(enc, 3);
+    this.dateValue(enc, 4);
+    enc.nullValue(); // extras: the file has none
+    enc.endRecord();
+  }
+
+  private text(enc: RowChunkEncoder, v: number): void {
+    if (this.from[v]! < 0) enc.nullValue();
+    else enc.textBytes(this.buf, this.from[v]!, this.to[v]!);
+  }
+
+  /** A date value, then its raw text's NULL (the canonical form: rawDateText restores it). */
+  private dateValue(enc: RowChunkEncoder, d: number): void {
+    const ms = this.dates[d]!;
+    if (Number.isNaN(ms)) enc.nullValue();
+    else enc.numberValue(ms);
+    enc.nullValue();
+  }
+
+  /** Where num() goes on. */
+  private at = 0;
+
+  /** 1–`max` digits at `at` before `e`, then the byte `stop` (skipped); -1 otherwise, or for 2 digits with a leading zero (not canonical). */
+  private num(e: number, max: number, stop: number): number {
+    const buf = this.buf;
+    const start = this.at;
+    let i = start;
+    let v = 0;
+    for (; i < e && i - start < max; i++) {
+      const c = buf[i]! - 48;
+      if (c < 0 || c > 9) break;
+      v = v * 10 + c;
+    }
+    if (i === start || i >= e || buf[i] !== stop || (max === 2 && i - start === 2 && buf[start] === 48)) return -1;
+    this.at = i + 1;
+    return v;
+  }
+
+  /** `M/D/YYYY h:mm:ss AM` exactly as formatCstUs writes it (no leading zeros) → UTC ms; else undefined. */
+  private parseDate(s: number, e: number): number | undefined {
+    const buf = this.buf;
+    const len = e - s;
+    if (len === this.lastLength) {
+      let same = true;
+      for (let i = 0; i < len; i++) if (buf[s + i] !== this.last[i]) { same = false; break; }
+      if (same) return this.lastMs;
+    }
+    this.at = s;
+    const mo = this.num(e, 2, 47);
+    const d = mo < 0 ? -1 : this.num(e, 2, 47);
+    const y = d < 0 ? -1 : this.num(e, 4, 32);
+    const h = y < 1000 ? -1 : this.num(e, 2, 58);
+    const i = this.at;
+    if (h < 1 || h > 12 || e - i !== 8) return undefined;
+    // "mm:ss AM": two digits, colon, two digits, space, A|P, M.
+    const mi = two(buf, i);
+    const sec = two(buf, i + 3);
+    const ap = buf[i + 6];
+    if (mi < 0 || sec < 0 || buf[i + 2] !== 58 || buf[i + 5] !== 32 || buf[i + 7] !== 77 || (ap !== 65 && ap !== 80)) return undefined;
+    if (mo < 1 || mo > 12 || d < 1 || d > DAYS[mo - 1]! || mi > 59 || sec > 59) return undefined;
+    if (mo === 2 && d === 29 && !(y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0))) return undefined;
+    const h24 = (h % 12) + (ap === 80 ? 12 : 0);
+    const ms = ((daysFromCivil(y, mo, d) * 24 + h24) * 60 + mi - CST_OFFSET_MINUTES) * 60_000 + sec * 1000;
+    if (len <= this.last.length) {
+      this.last.set(buf.subarray(s, e));
+      this.lastLength = len;
+      this.lastMs = ms;
+    }
+    return ms;
+  }
+}
+
+/** Two ASCII digits at i, or -1. */
+const two = (buf: Uint8Array, i: number): number => {
+  const a = buf[i]! - 48;
+  const b = buf[i + 1]! - 48;
+  return a < 0 || a > 9 || b < 0 || b > 9 ? -1 : a * 10 + b;
+};
+
+/** A code id in its plain form: 1–3 digits, no leading zero (but "0"), below 256, in the table. */
+function knownId(buf: Uint8Array, s: number, e: number, table: CodeTableName): boolean {
+  const len = e - s;
+  if (len > 3 || (len > 1 && buf[s] === 48)) return false;
+  let id = 0;
+  for (let i = s; i < e; i++) {
+    const c = buf[i]! - 48;
+    if (c < 0 || c > 9) return false;
+    id = id * 10 + c;
+  }
+  return id < 256 && isKnownSmallId(table, id);
+}

@@ -1,0 +1,192 @@
+/**
+ * The byte path (CsvReader ByteBatches + LogByteRows) against the text path (papaparse + mapRow):
+ * the same files must give exactly the same chunk records, in the same order, and the same counts.
+ */
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { generateSubscriptionLog } from '../../../electron/backend/demo/big-log';
+import { CsvReader, isByteBatch } from '../../../electron/backend/import/csv';
+import { detectFormat } from '../../../electron/backend/import/detect';
+import { DOUBLE_CELL, INT_CELL, NULL_CELL, RowChunkEncoder, type RowChunk } from '../../../electron/backend/import/row-chunk';
+import { RowSink } from '../../../electron/backend/import/row-sink';
+import { tableRowWriter } from '../../../electron/backend/import/run-order';
+
+const dir = mkdtempSync(join(tmpdir(), 'log-bytes-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const utf8 = new TextDecoder();
+function recordsOf(c: RowChunk): unknown[][] {
+  const out: unknown[][] = [];
+  let at = 0;
+  for (let r = 0; r < c.records; r++) {
+    const rec: unknown[] = [c.cells[at]];
+    const n = c.cells[at + 1]!;
+    for (let v = 0; v < n; v++) {
+      const a = c.cells[at + 2 + v * 2]!;
+      const b = c.cells[at + 3 + v * 2]!;
+      rec.push(b === NULL_CELL ? null : b === INT_CELL ? a : b === DOUBLE_CELL ? c.doubles[a] : utf8.decode(c.bytes.subarray(a, a + b)));
+    }
+    out.push(rec);
+    at += 2 + n * 2;
+  }
+  return out;
+}
+
+async function load(path: string, bytes: boolean) {
+  const reader = await CsvReader.open(path);
+  try {
+    const det = detectFormat(reader.info.header);
+    if (!det.ok) throw det.error;
+    const enc = new RowChunkEncoder();
+    const sink = new RowSink(3, det.format, det.index, tableRowWriter(enc, det.format.table, reader.info.totalBytes), enc.writer(1), reader.info.totalBytes);
+    const records: unknown[][] = [];
+    let byteBatches = 0;
+    for await (const b of reader.batches(bytes && sink.wantsBytes)) {
+      if (isByteBatch(b)) byteBatches++;
+      sink.addBatch(b);
+      for (const p of enc.takeAll()) records.push(...recordsOf(p.chunk));
+    }
+    sink.finish();
+    for (const p of enc.takeAll(true)) records.push(...recordsOf(p.chunk));
+    const { loaded, rejected, warnings, rowsSeen, sample } = sink;
+    return { records, byteBatches, counts: { loaded, rejected, warnings, rowsSeen, sample, sha: reader.sha256(), bytesRead: reader.bytesRead } };
+  } finally {
+    await reader.close();
+  }
+}
+
+/** Loads `text` both ways and expects identical results; returns the byte path's batch count. */
+async function same(name: string, text: string | Buffer): Promise<{ byteBatches: number; loaded: number; records: number; warnings: number }> {
+  const path = join(dir, name);
+  writeFileSync(path, text);
+  const asText = await load(path, false);
+  const asBytes = await load(path, true);
+  expect(asText.byteBatches).toBe(0);
+  expect(asBytes.counts).toEqual(asText.counts);
+  expect(asBytes.records.length).toBe(asText.records.length);
+  for (let i = 0; i < asText.records.length; i++) if (JSON.stringify(asBytes.records[i]) !== JSON.stringify(asText.records[i])) expect([i, asBytes.records[i]]).toEqual([i, asText.records[i]]);
+  return { byteBatches: asBytes.byteBatches, loaded: asText.counts.loaded, records: asText.records.length, warnings: asText.counts.warnings };
+}
+
+/** Lines of a generated log (header first), to be edited. */
+async function logLines(rows: number, seed: number): Promise<string[]> {
+  const path = join(dir, `gen-${rows}-${seed}.csv`);
+  await generateSubscriptionLog(path, rows, seed);
+  return readFileSync(path, 'latin1').split('\r\n').filter((l) => l !== '');
+}
+
+/** Every irregularity mapRow handles, one per line from line 40 on (so the byte path starts before them). */
+const ODD: ((cells: string[]) => void)[] = [
+  (c) => (c[4] = '5551234567'), // 10 digits: warned
+  (c) => (c[4] = '1555123456'), // 10 digits starting 1: plain
+  (c) => (c[4] = '+1 (555) 301-0495'),
+  (c) => (c[4] = ''),
+  (c) => (c[4] = '1.5553E+10'),
+  (c) => (c[4] = '1234567'),
+  (c) => (c[4] = '1234567890123456'),
+  (c) => (c[4] = '12345678'),
+  (c) => (c[4] = '123456789012345'),
+  (c) => (c[3] = ''), // no GUID
+  (c) => (c[0] = '04/11/2024 7:43:24 PM'),
+  (c) => (c[0] = '4/11/2024 07:43:24 PM'),
+  (c) => (c[0] = '2024-04-11 19:43:24'),
+  (c) => (c[0] = '2024-04-11T19:43:24Z'),
+  (c) => (c[0] = '4/11/2024 19:43'),
+  (c) => (c[0] = '2/29/2023 1:00:00 AM'),
+  (c) => (c[0] = '2/29/2024 1:00:00 AM'),
+  (c) => (c[0] = '13/1/2024 1:00:00 AM'),
+  (c) => (c[0] = '4/31/2024 1:00:00 AM'),
+  (c) => (c[0] = '4/11/2024 0:43:24 AM'),
+  (c) => (c[0] = '4/11/2024 13:43:24 PM'),
+  (c) => (c[0] = '4/11/2024 12:00:00 AM'),
+  (c) => (c[0] = '4/11/2024 12:00:00 PM'),
+  (c) => (c[0] = '4/11/2024 7:60:24 PM'),
+  (c) => (c[0] = '4/11/2024 7:43:24 pm'),
+  (c) => (c[0] = '4/11/2024 7:43:24 PM '),
+  (c) => (c[0] = 'NULL'),
+  (c) => (c[0] = 'yesterday'),
+  (c) => (c[0] = '4/11/999 7:43:24 PM'),
+  (c) => (c[7] = ''),
+  (c) => (c[13] = '1/1/1970 6:00:00 AM'),
+  (c) => (c[5] = '01'),
+  (c) => (c[5] = '7'),
+  (c) => (c[5] = '300'),
+  (c) => (c[5] = 'NULL'),
+  (c) => (c[5] = ' 1'),
+  (c) => (c[6] = 'x'),
+  (c) => (c[9] = '12'),
+  (c) => (c[9] = '999'),
+  (c) => (c[8] = ''),
+  (c) => (c[1] = ''),
+  (c) => (c[11] = ''),
+  (c) => c.pop(), // a field short
+  (c) => c.push('extra'), // a field more
+];
+
+describe('byte path of _SMSSubscriptionLog', () => {
+  it('gives exactly the text path’s rows for a clean file, reading every batch as bytes', async () => {
+    const lines = await logLines(30_000, 3);
+    const r = await same('clean.csv', lines.join('\n') + '\n');
+    expect(r.loaded).toBe(30_000);
+    expect(r.byteBatches).toBeGreaterThan(50);
+  });
+
+  it('leaves every irregular row to mapRow, with the same errors, warnings and raw texts', async () => {
+    const lines = await logLines(6_000, 5);
+    const edited = lines.map((l, i) => {
+      if (i < 40 || i % 7 !== 0) return l;
+      const cells = l.split(',');
+      ODD[(i / 7) % ODD.length]!(cells);
+      return cells.join(',');
+    });
+    // Duplicates, blank lines and a last line without a break.
+    edited.splice(2000, 0, edited[1500]!, '', edited[1501]!);
+    const r = await same('odd.csv', edited.join('\n'));
+    expect(r.byteBatches).toBeGreaterThan(5);
+    expect(r.loaded).toBeLessThan(6_000);
+    const crlf = await same('odd-crlf.csv', edited.join('\r\n') + '\r\n');
+    expect(crlf.byteBatches).toBeGreaterThan(5);
+    // A \r before \n in an LF file stays in the last field (papaparse's split does the same).
+    await same('cr-in-lf.csv', edited.slice(0, 3000).map((l, i) => (i % 11 === 5 ? l + '\r' : l)).join('\n'));
+  });
+
+  it('goes on as text from a chunk with a quote, a non-ASCII byte or (CRLF) a bare line feed', async () => {
+    const lines = await logLines(8_000, 9);
+    const at = (i: number, f: (c: string[]) => void): void => {
+      const c = lines[i]!.split(',');
+      f(c);
+      lines[i] = c.join(',');
+    };
+    lines[6000] = lines[100]!; // a duplicate hashed as bytes first, then as text: the same hash
+    lines[6001] = lines[7000]!; // and one hashed as text both times
+    at(4000, (c) => (c[1] = '"SK, quoted"'));
+    const quoted = await same('quote.csv', lines.join('\n'));
+    expect(quoted.byteBatches).toBeGreaterThan(5);
+    expect(quoted.warnings).toBe(2);
+    at(4000, (c) => (c[1] = 'SK-é'));
+    expect((await same('utf8.csv', Buffer.from(lines.join('\n'), 'utf8'))).byteBatches).toBeGreaterThan(5);
+    at(4000, (c) => (c[1] = 'SK1'));
+    expect((await same('bare-lf.csv', lines.slice(0, 4000).join('\r\n') + '\n' + lines.slice(4000).join('\r\n'))).byteBatches).toBeGreaterThan(5);
+    // A bare \n within the first chunk: the text path's line count and the bytes part ways, so no bytes.
+    expect((await same('bare-lf-early.csv', lines.slice(0, 50).join('\r\n') + '\n' + lines.slice(50).join('\r\n'))).byteBatches).toBe(0);
+    // A quote the first (text) batch has parsed does not matter: the bytes after it are read as bytes.
+    expect((await same('quote-early.csv', [lines[0], '"' + lines[1]!.replace(',', '",'), ...lines.slice(2)].join('\n'))).byteBatches).toBeGreaterThan(5);
+  });
+
+  it('reads other layouts: semicolons, a BOM, reordered and missing optional columns; extra columns stay text', async () => {
+    const lines = await logLines(5_000, 13);
+    expect((await same('semi.csv', lines.map((l) => l.replaceAll(',', ';')).join('\n'))).byteBatches).toBeGreaterThan(5);
+    expect((await same('bom.csv', '\uFEFF' + lines.join('\n'))).byteBatches).toBeGreaterThan(5);
+    const order = [4, 3, 0, 5, 6, 7, 8, 9, 10, 1]; // no MobileSubscriptionID, Source, CreatedDate, ModifiedDate
+    const reordered = lines.map((l) => {
+      const c = l.split(',');
+      return order.map((k) => c[k]).join(',');
+    });
+    const r = await same('reordered.csv', reordered.join('\n'));
+    expect(r.byteBatches).toBeGreaterThan(5);
+    expect(r.loaded).toBe(5_000);
+    expect((await same('extras.csv', lines.map((l, i) => l + (i === 0 ? ',Note' : ',n' + (i % 3))).join('\n'))).byteBatches).toBe(0);
+  });
+});
