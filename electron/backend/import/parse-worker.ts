@@ -12,9 +12,11 @@ import { chunkBytes, RowChunkEncoder } from './row-chunk';
 import { RowSink } from './row-sink';
 import { tableRowWriter } from './run-order';
 import { CsvFileError } from './text-decode';
+import { lowerThreadPriority } from '../thread-nice';
 
 const port = parentPort!;
 const job = workerData as ParseJob;
+lowerThreadPriority();
 const post = (msg: FromWorker, transfer: ArrayBuffer[] = []): void => port.postMessage(msg, transfer);
 
 const enc = new RowChunkEncoder();
