@@ -20,6 +20,13 @@ const CODES = [
 const DATES = ['optInDate', 'optOutDate', 'logDate', 'createdDate', 'modifiedDate'] as const;
 const DAYS = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 const POW10 = Array.from({ length: 16 }, (_, i) => 10 ** i);
+const NULL_VALUE = 99;
+/**
+ * The values after source_id and line, in BULK_TABLES.subscription_log's order: value v ≥ 0 (0 the
+ * number, 1–4 the TEXTS, 5–8 the CODES), ~d the date DATES[d] followed by its raw text's NULL, or NULL
+ * (number_raw: the file wrote the digits; extras: the file has none).
+ */
+const LAYOUT = Int8Array.from([0, NULL_VALUE, 1, 2, 3, 5, 6, ~0, 7, 8, ~1, ~2, 4, ~3, ~4, NULL_VALUE]);
 
 export class LogByteRows {
   /** The number's sort key (run-order.ts numberSortKey) after a successful read(). */
@@ -30,8 +37,8 @@ export class LogByteRows {
   private readonly to = new Int32Array(9);
   /** Epoch ms of the DATES, NaN = NULL. */
   private readonly dates = new Float64Array(5);
-  private readonly textPos: Int32Array;
-  private readonly codePos: Int32Array;
+  /** Header position of each value (index 0, the number, unused here: see numberPos). */
+  private readonly valuePos: Int32Array;
   private readonly datePos: Int32Array;
   private readonly numberPos: number;
   /** The last date's bytes and value: a row's dates are often the same text. */
@@ -41,8 +48,7 @@ export class LogByteRows {
 
   private constructor(p: Record<string, number>) {
     this.numberPos = p.mobileNumber!;
-    this.textPos = Int32Array.from(TEXTS, (k) => p[k]!);
-    this.codePos = Int32Array.from(CODES, ([k]) => p[k]!);
+    this.valuePos = Int32Array.from([-1, ...TEXTS.map((k) => p[k]!), ...CODES.map(([k]) => p[k]!)]);
     this.datePos = Int32Array.from(DATES, (k) => p[k]!);
   }
 
@@ -73,27 +79,18 @@ export class LogByteRows {
     this.key = n * POW10[15 - len]!;
     this.from[0] = ns;
     this.to[0] = ne;
-    for (let t = 0; t < 4; t++) {
-      const p = this.textPos[t]!;
-      const s = p < 0 ? 0 : bounds[base + p]!;
-      const e = p < 0 ? 0 : bounds[base + p + 1]! - 1;
-      if (s === e && t === 0) return false; // no GUID: mapRow rejects the row
-      this.from[1 + t] = s === e ? -1 : s;
-      this.to[1 + t] = e;
-    }
-    for (let c = 0; c < 4; c++) {
-      const p = this.codePos[c]!;
-      const s = p < 0 ? 0 : bounds[base + p]!;
-      const e = p < 0 ? 0 : bounds[base + p + 1]! - 1;
-      this.from[5 + c] = s === e ? -1 : s;
-      this.to[5 + c] = e;
-      if (s !== e && !knownId(buf, s, e, CODES[c]![1])) return false;
+    // Values 1–4 are the TEXTS (the GUID required), 5–8 the CODES (known ids only).
+    for (let v = 1; v < 9; v++) {
+      const from = this.field(bounds, base, this.valuePos[v]!);
+      const to = this.fieldEnd;
+      if (from === to && v === 1) return false; // no GUID: mapRow rejects the row
+      if (from !== to && v >= 5 && !knownId(buf, from, to, CODES[v - 5]![1])) return false;
+      this.from[v] = from === to ? -1 : from;
+      this.to[v] = to;
     }
     for (let d = 0; d < 5; d++) {
-      const p = this.datePos[d]!;
-      const s = p < 0 ? 0 : bounds[base + p]!;
-      const e = p < 0 ? 0 : bounds[base + p + 1]! - 1;
-      const ms = s === e ? NaN : this.parseDate(s, e);
+      const from = this.field(bounds, base, this.datePos[d]!);
+      const ms = from === this.fieldEnd ? NaN : this.parseDate(from, this.fieldEnd);
       if (ms === undefined) return false;
       this.dates[d] = ms;
     }
@@ -105,24 +102,23 @@ export class LogByteRows {
     enc.beginRecord(tag, 23);
     enc.numberValue(sourceId);
     enc.numberValue(line);
-    this.text(enc, 0);
-    enc.nullValue(); // number_raw: the file wrote the digits
-    this.text(enc, 1);
-    this.text(enc, 2);
-    this.text(enc, 3);
-    this.text(enc, 5);
-    this.text(enc, 6);
-    this.dateValue(enc, 0);
-    this.text(enc, 7);
-    this.text(enc, 8);
-    this.dateValue(enc, 1);
-    this.dateValue(enc, 2);
-    this.text(enc, 4);
-    this.dateValue(enc, 3);
-    this.dateValue(enc, 4);
-    enc.nullValue(); // extras: the file has none
+    for (let i = 0; i < LAYOUT.length; i++) {
+      const v = LAYOUT[i]!;
+      if (v === NULL_VALUE) enc.nullValue();
+      else if (v >= 0) this.text(enc, v);
+      else this.dateValue(enc, ~v);
+    }
     enc.endRecord();
   }
+
+  /** Start of the field at header position p (-1: absent, an empty field) in the record at `base`; its end in fieldEnd. */
+  private field(bounds: Int32Array, base: number, p: number): number {
+    if (p < 0) return (this.fieldEnd = 0);
+    this.fieldEnd = bounds[base + p + 1]! - 1;
+    return bounds[base + p]!;
+  }
+
+  private fieldEnd = 0;
 
   private text(enc: RowChunkEncoder, v: number): void {
     if (this.from[v]! < 0) enc.nullValue();

@@ -159,27 +159,16 @@ const grow = (a: Int32Array, need = 0): Int32Array => {
   return next;
 };
 
-/** cyrb53-style two-lane hash of bytes [from, to), four at a time, into out[at], out[at + 1]. */
-function hashRange(buf: Uint8Array, view: DataView, from: number, to: number, out: Int32Array, at: number): void {
-  let h1 = 0xdeadbeef;
-  let h2 = 0x41c6ce57;
-  let i = from;
-  for (const last = to - 4; i <= last; i += 4) {
-    const c = view.getInt32(i, true);
-    h1 = Math.imul(h1 ^ c, 2654435761);
-    h2 = Math.imul(h2 ^ c, 1597334677);
-  }
-  for (; i < to; i++) {
-    const c = buf[i]! | 0x100; // marks the tail, so a short tail differs from a zero word
-    h1 = Math.imul(h1 ^ c, 2654435761);
-    h2 = Math.imul(h2 ^ c, 1597334677);
-  }
-  finishHash(h1, h2, to - from, out, at);
-}
+const NO_BOUNDS = new Int32Array(0);
+
+/** cyrb53-style two-lane hash of bytes [from, to), four at a time, into out[at], out[at + 1] (splitHash finding nothing). */
+const hashRange = (buf: Uint8Array, view: DataView, from: number, to: number, out: Int32Array, at: number): void =>
+  void splitHash(buf, view, from, to, -1, NO_BOUNDS, 0, out, at);
 
 /**
- * hashRange of [from, to) into hashes[at], hashes[at + 1], and the start (after it) of every
- * delimiter in it into bounds from b; returns the next b. One pass over the record: each word is
+ * The hash of [from, to) into hashes[at], hashes[at + 1] — cyrb53-style, two lanes, four bytes a step,
+ * each tail byte marked with 0x100 so a short tail differs from a zero word — and the start (after it)
+ * of every delimiter byte in it into bounds from b (none for -1); returns the next b. One pass over the record: each word is
  * hashed and tested for the delimiter byte at once (a word holds it iff (w ^ dddd) has a zero byte),
  * so only words with a delimiter are looked at byte by byte.
  */
