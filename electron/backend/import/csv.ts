@@ -2,6 +2,8 @@
  * Streaming CSV reader over a file: papaparse's low-level Parser on 64 KB decoded chunks of 256 KB
  * reads, every value kept as text, and the 1-based physical line of each record tracked (quoted fields
  * may hold newlines) so every row can be cited as evidence. The SHA-256 is computed while streaming.
+ * On request (`batches(true)`), stretches of a UTF-8 file that are ASCII without quotes are split from
+ * their bytes instead (ByteBatch, record-bytes.ts), as papaparse's split-only mode would split them.
  */
 import { createHash } from 'node:crypto';
 import { createReadStream, statSync } from 'node:fs';
