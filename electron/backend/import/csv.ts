@@ -2,8 +2,8 @@
  * Streaming CSV reader over a file: papaparse's low-level Parser on 64 KB decoded chunks of 256 KB
  * reads, every value kept as text, and the 1-based physical line of each record tracked (quoted fields
  * may hold newlines) so every row can be cited as evidence. The SHA-256 is computed while streaming.
- * On request (`batches(true)`), stretches of a UTF-8 file that are ASCII without quotes are split from
- * their bytes instead (ByteBatch, record-bytes.ts), as papaparse's split-only mode would split them.
+ * On request (`batches(true)`), ASCII stretches of a UTF-8 file are split from their bytes instead
+ * (ByteBatch, record-bytes.ts) for as long as papaparse would split them the same way.
  */
 import { createHash } from 'node:crypto';
 import { createReadStream, statSync } from 'node:fs';
@@ -24,9 +24,9 @@ export interface CsvBatch {
   readonly hashes?: Int32Array;
 }
 
-/** Records as text (papaparse) or, while the file has no quote and only ASCII, as byte offsets. */
+/** Records as text (papaparse) or, while the file is ASCII and simply quoted, as byte offsets. */
 export type AnyBatch = CsvBatch | ByteBatch;
-export const isByteBatch = (b: AnyBatch): b is ByteBatch => (b as ByteBatch).bounds !== undefined;
+export const isByteBatch = (b: AnyBatch): b is ByteBatch => (b as ByteBatch).spans !== undefined;
 export const batchRecords = (b: AnyBatch): number => (isByteBatch(b) ? b.count : b.rows.length);
 
 export interface CsvInfo {
@@ -248,9 +248,9 @@ export class CsvReader {
 
   /**
    * Record batches after the header, one per 64 KB of the file. With `bytes`, a UTF-8 file is split
-   * straight from its bytes (ByteBatch) for as long as every chunk is ASCII without a quote or NUL,
-   * which is what papaparse's split-only mode would parse from it, less the text: from the first other
-   * chunk on, the rest of the file is decoded and parsed as text (CsvBatch), exactly as without `bytes`.
+   * straight from its bytes (ByteBatch) for as long as every chunk is ASCII without a NUL and every
+   * record is one where that split and papaparse agree (RecordBytes.split): from the first other chunk
+   * or record on, the rest of the file is decoded and parsed as text (CsvBatch), exactly as without `bytes`.
    */
   async *batches(bytes = false): AsyncGenerator<AnyBatch> {
     if (this.firstBatch) {
@@ -261,11 +261,11 @@ export class CsvReader {
     const rb = this.bytes;
     // The unread bytes must be exactly the text still pending (a bare \n in a CRLF file, which the
     // text path does not count as a line, leaves them apart: then text it stays).
-    if (bytes && rb && this.newline !== '\r' && this.decoder.ascii && !this.done && this.pending.indexOf('"') === -1 && Buffer.from(rb.rest()).toString('latin1') === this.pending) {
+    if (bytes && rb && this.newline !== '\r' && this.decoder.ascii && !this.done && Buffer.from(rb.rest()).toString('latin1') === this.pending) {
       const delimiter = this.info.delimiter.charCodeAt(0);
       for (;;) {
         const buf = await this.nextBytes();
-        if (buf !== null && (buf.indexOf(34) !== -1 || buf.indexOf(0) !== -1 || !isAsciiBytes(buf) || rb.rest().length > MAX_PENDING_CHARS)) {
+        if (buf !== null && (buf.indexOf(0) !== -1 || !isAsciiBytes(buf) || rb.rest().length > MAX_PENDING_CHARS)) {
           this.toText(rb);
           this.pendingBuf = buf; // read, not yet taken: the text path takes it first
           break;

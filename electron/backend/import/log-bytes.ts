@@ -61,13 +61,12 @@ export class LogByteRows {
   /** Reads record r when it has `width` fields and every value is in its plain form; false leaves it to mapRow. */
   read(b: ByteBatch, r: number, width: number): boolean {
     const base = b.first[r]!;
-    if (b.first[r + 1]! - base - 1 !== width) return false;
+    if (b.first[r + 1]! - base !== width) return false;
     const buf = (this.buf = b.buf);
-    const bounds = b.bounds;
+    const spans = b.spans;
     // Number: 8–15 digits, not 10 starting 2–9 (that one is warned about).
-    const np = base + this.numberPos;
-    const ns = bounds[np]!;
-    const ne = bounds[np + 1]! - 1;
+    const ns = this.field(spans, base, this.numberPos);
+    const ne = this.fieldEnd;
     const len = ne - ns;
     if (len < 8 || len > 15 || (len === 10 && buf[ns]! >= 50)) return false;
     let n = 0;
@@ -81,7 +80,7 @@ export class LogByteRows {
     this.to[0] = ne;
     // Values 1–4 are the TEXTS (the GUID required), 5–8 the CODES (known ids only).
     for (let v = 1; v < 9; v++) {
-      const from = this.field(bounds, base, this.valuePos[v]!);
+      const from = this.field(spans, base, this.valuePos[v]!);
       const to = this.fieldEnd;
       if (from === to && v === 1) return false; // no GUID: mapRow rejects the row
       if (from !== to && v >= 5 && !knownId(buf, from, to, CODES[v - 5]![1])) return false;
@@ -89,7 +88,7 @@ export class LogByteRows {
       this.to[v] = to;
     }
     for (let d = 0; d < 5; d++) {
-      const from = this.field(bounds, base, this.datePos[d]!);
+      const from = this.field(spans, base, this.datePos[d]!);
       const ms = from === this.fieldEnd ? NaN : this.parseDate(from, this.fieldEnd);
       if (ms === undefined) return false;
       this.dates[d] = ms;
@@ -111,11 +110,11 @@ export class LogByteRows {
     enc.endRecord();
   }
 
-  /** Start of the field at header position p (-1: absent, an empty field) in the record at `base`; its end in fieldEnd. */
-  private field(bounds: Int32Array, base: number, p: number): number {
+  /** Start of the field at header position p (-1: absent, an empty field) of the record whose first field is `base`; its end in fieldEnd. */
+  private field(spans: Int32Array, base: number, p: number): number {
     if (p < 0) return (this.fieldEnd = 0);
-    this.fieldEnd = bounds[base + p + 1]! - 1;
-    return bounds[base + p]!;
+    this.fieldEnd = spans[2 * (base + p) + 1]!;
+    return spans[2 * (base + p)]!;
   }
 
   private fieldEnd = 0;

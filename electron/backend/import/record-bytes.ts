@@ -8,13 +8,14 @@
  */
 
 /**
- * Records split straight from the file's bytes (RecordBytes.split), for files without quotes: each
- * record's fields as offsets into `buf`, which stays valid until the next append.
+ * Records split straight from the file's bytes (RecordBytes.split): each record's fields as offsets
+ * into `buf`, which stays valid until the next append.
  */
 export interface ByteBatch {
   readonly buf: Uint8Array;
-  /** Record r's fields start at bounds[first[r] + k]; bounds[first[r + 1] - 1] is its end + 1. */
-  readonly bounds: Int32Array;
+  /** Field j's text is buf[spans[2j], spans[2j + 1]) (inside its quotes, when quoted). */
+  readonly spans: Int32Array;
+  /** Record r's fields are first[r] … first[r + 1] - 1. */
   readonly first: Int32Array;
   readonly lines: Int32Array;
   /** Duplicate-row hashes, two int32 per record, as hash() makes them. */
@@ -67,25 +68,26 @@ export class RecordBytes {
 
   /**
    * Splits the complete records of the unread bytes (all of them when `final`) at `delimiter`, as
-   * papaparse's split-only mode does for text without quotes: a record is one physical line, the line
-   * break is `\n` (or `\r\n`, its `\r` not part of the last field) and an empty line is no record.
-   * The caller checks the bytes hold no quote. Undefined, with nothing consumed, when a CRLF file has
-   * a bare `\n` (a line break papaparse would not split at): the caller parses the rest as text.
+   * papaparse does when no field spans lines: a record is one physical line, the line break is `\n`
+   * (or `\r\n`, its `\r` not part of the last field), an empty line is no record, and a field that
+   * starts with a quote ends at the next quote, which a delimiter or the line's end must follow.
+   * Undefined, with nothing consumed, at anything else (a doubled quote, a quote inside an unquoted
+   * field or running past its line, and in a CRLF file a bare `\n`): the caller parses the rest as text.
    */
   split(delimiter: number, final: boolean, bytesRead: number): ByteBatch | undefined {
     const { buf, view } = this;
     const crlf = this.newline === '\r\n';
-    const lastNl = buf.lastIndexOf(10);
-    const end = final ? buf.length : lastNl + 1;
+    const end = final ? buf.length : buf.lastIndexOf(10) + 1;
     let pos = this.pos;
     let line = this.line;
     const estimate = Math.max(16, ((end - pos) >> 6) + 16);
     let first: Int32Array = new Int32Array(estimate);
     let lines: Int32Array = new Int32Array(estimate);
-    let bounds: Int32Array = new Int32Array(estimate * 16);
+    let spans: Int32Array = new Int32Array(estimate * 32);
     let hashes: Int32Array = new Int32Array(estimate * 2);
     let count = 0;
     let b = 0;
+    let quote = -1; // the next quote at or after pos (buf.length + 1: none)
     while (pos < end) {
       let nl = buf.indexOf(10, pos);
       if (nl === -1 || nl >= end) nl = end;
@@ -96,24 +98,31 @@ export class RecordBytes {
       }
       if (stop > pos) {
         if (count + 1 >= first.length) [first, lines] = [grow(first), grow(lines)];
-        first[count] = b;
+        first[count] = b >> 1;
         lines[count] = line;
-        if (b + 2 + (stop - pos) >= bounds.length) bounds = grow(bounds, b + 2 + (stop - pos));
+        if (b + 4 + 2 * (stop - pos) >= spans.length) spans = grow(spans, b + 4 + 2 * (stop - pos));
         if (count * 2 + 2 > hashes.length) hashes = grow(hashes);
-        bounds[b++] = pos;
         // The hash leaves out a lone \r that ends a CRLF file's last line, as hash() does.
-        const to = crlf && stop > pos && buf[stop - 1] === 13 ? stop - 1 : stop;
-        b = splitHash(buf, view, pos, to, delimiter, bounds, b, hashes, count * 2);
-        bounds[b++] = stop + 1;
+        const to = crlf && buf[stop - 1] === 13 ? stop - 1 : stop;
+        if (quote < pos) quote = buf.indexOf(34, pos) >>> 0; // -1 → 2^32 - 1: none
+        if (quote >= stop) {
+          spans[b++] = pos;
+          b = splitHash(buf, view, pos, to, delimiter, spans, b, hashes, count * 2);
+          spans[b++] = stop;
+        } else {
+          hashRange(buf, view, pos, to, hashes, count * 2);
+          b = quotedFields(buf, pos, stop, delimiter, spans, b);
+          if (b < 0) return undefined;
+        }
         count++;
       }
       line++;
       pos = nl + 1;
     }
-    first[count] = b;
+    first[count] = b >> 1;
     this.pos = Math.min(pos, buf.length);
     this.line = line;
-    return { buf, bounds, first: first.subarray(0, count + 1), lines: lines.subarray(0, count), hashes: hashes.subarray(0, count * 2), count, bytesRead };
+    return { buf, spans, first: first.subarray(0, count + 1), lines: lines.subarray(0, count), hashes: hashes.subarray(0, count * 2), count, bytesRead };
   }
 
   /**
@@ -153,6 +162,33 @@ export class RecordBytes {
   }
 }
 
+/**
+ * The fields of the record [pos, stop) that has a quote, as (start, end) pairs into spans from b;
+ * returns the next b, or -1 where papaparse would read it differently than a plain split: a quoted
+ * field must close on its line with a delimiter or the line's end right after, and holds no quote
+ * (a doubled one is text); an unquoted field holds none either.
+ */
+function quotedFields(buf: Uint8Array, pos: number, stop: number, delimiter: number, spans: Int32Array, b: number): number {
+  let i = pos;
+  for (;;) {
+    if (i < stop && buf[i] === 34) {
+      const close = buf.indexOf(34, i + 1);
+      if (close === -1 || close >= stop || (close + 1 < stop && buf[close + 1] !== delimiter)) return -1;
+      spans[b++] = i + 1;
+      spans[b++] = close;
+      if (close + 1 >= stop) return b;
+      i = close + 2;
+    } else {
+      let j = i;
+      while (j < stop && buf[j] !== delimiter) if (buf[j++] === 34) return -1;
+      spans[b++] = i;
+      spans[b++] = j;
+      if (j >= stop) return b;
+      i = j + 1;
+    }
+  }
+}
+
 const grow = (a: Int32Array, need = 0): Int32Array => {
   const next = new Int32Array(Math.max(a.length * 2, need));
   next.set(a);
@@ -167,12 +203,13 @@ const hashRange = (buf: Uint8Array, view: DataView, from: number, to: number, ou
 
 /**
  * The hash of [from, to) into hashes[at], hashes[at + 1] — cyrb53-style, two lanes, four bytes a step,
- * each tail byte marked with 0x100 so a short tail differs from a zero word — and the start (after it)
- * of every delimiter byte in it into bounds from b (none for -1); returns the next b. One pass over the record: each word is
+ * each tail byte marked with 0x100 so a short tail differs from a zero word — and, for every delimiter
+ * byte in it, the end of the field before and the start of the one after into spans from b (none for
+ * delimiter -1); returns the next b. One pass over the record: each word is
  * hashed and tested for the delimiter byte at once (a word holds it iff (w ^ dddd) has a zero byte),
  * so only words with a delimiter are looked at byte by byte.
  */
-function splitHash(buf: Uint8Array, view: DataView, from: number, to: number, delimiter: number, bounds: Int32Array, b: number, hashes: Int32Array, at: number): number {
+function splitHash(buf: Uint8Array, view: DataView, from: number, to: number, delimiter: number, spans: Int32Array, b: number, hashes: Int32Array, at: number): number {
   const spread = Math.imul(delimiter, 0x01010101);
   let h1 = 0xdeadbeef;
   let h2 = 0x41c6ce57;
@@ -183,15 +220,30 @@ function splitHash(buf: Uint8Array, view: DataView, from: number, to: number, de
     h2 = Math.imul(h2 ^ c, 1597334677);
     const x = c ^ spread;
     if (((x - 0x01010101) & ~x & 0x80808080) !== 0) {
-      if (buf[i] === delimiter) bounds[b++] = i + 1;
-      if (buf[i + 1] === delimiter) bounds[b++] = i + 2;
-      if (buf[i + 2] === delimiter) bounds[b++] = i + 3;
-      if (buf[i + 3] === delimiter) bounds[b++] = i + 4;
+      if (buf[i] === delimiter) {
+        spans[b++] = i;
+        spans[b++] = i + 1;
+      }
+      if (buf[i + 1] === delimiter) {
+        spans[b++] = i + 1;
+        spans[b++] = i + 2;
+      }
+      if (buf[i + 2] === delimiter) {
+        spans[b++] = i + 2;
+        spans[b++] = i + 3;
+      }
+      if (buf[i + 3] === delimiter) {
+        spans[b++] = i + 3;
+        spans[b++] = i + 4;
+      }
     }
   }
   for (; i < to; i++) {
     const c = buf[i]!;
-    if (c === delimiter) bounds[b++] = i + 1;
+    if (c === delimiter) {
+      spans[b++] = i;
+      spans[b++] = i + 1;
+    }
     h1 = Math.imul(h1 ^ (c | 0x100), 2654435761);
     h2 = Math.imul(h2 ^ (c | 0x100), 1597334677);
   }

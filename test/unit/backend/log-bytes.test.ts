@@ -43,22 +43,24 @@ async function load(path: string, bytes: boolean) {
     const sink = new RowSink(3, det.format, det.index, tableRowWriter(enc, det.format.table, reader.info.totalBytes), enc.writer(1), reader.info.totalBytes);
     const records: unknown[][] = [];
     let byteBatches = 0;
+    let textBatches = 0;
     for await (const b of reader.batches(bytes && sink.wantsBytes)) {
       if (isByteBatch(b)) byteBatches++;
+      else textBatches++;
       sink.addBatch(b);
       for (const p of enc.takeAll()) records.push(...recordsOf(p.chunk));
     }
     sink.finish();
     for (const p of enc.takeAll(true)) records.push(...recordsOf(p.chunk));
     const { loaded, rejected, warnings, rowsSeen, sample } = sink;
-    return { records, byteBatches, counts: { loaded, rejected, warnings, rowsSeen, sample, sha: reader.sha256(), bytesRead: reader.bytesRead } };
+    return { records, byteBatches, textBatches, counts: { loaded, rejected, warnings, rowsSeen, sample, sha: reader.sha256(), bytesRead: reader.bytesRead } };
   } finally {
     await reader.close();
   }
 }
 
 /** Loads `text` both ways and expects identical results; returns the byte path's batch count. */
-async function same(name: string, text: string | Buffer): Promise<{ byteBatches: number; loaded: number; records: number; warnings: number }> {
+async function same(name: string, text: string | Buffer): Promise<{ byteBatches: number; textBatches: number; loaded: number; records: number; warnings: number }> {
   const path = join(dir, name);
   writeFileSync(path, text);
   const asText = await load(path, false);
@@ -67,7 +69,7 @@ async function same(name: string, text: string | Buffer): Promise<{ byteBatches:
   expect(asBytes.counts).toEqual(asText.counts);
   expect(asBytes.records.length).toBe(asText.records.length);
   for (let i = 0; i < asText.records.length; i++) if (JSON.stringify(asBytes.records[i]) !== JSON.stringify(asText.records[i])) expect([i, asBytes.records[i]]).toEqual([i, asText.records[i]]);
-  return { byteBatches: asBytes.byteBatches, loaded: asText.counts.loaded, records: asText.records.length, warnings: asText.counts.warnings };
+  return { byteBatches: asBytes.byteBatches, textBatches: asBytes.textBatches, loaded: asText.counts.loaded, records: asText.records.length, warnings: asText.counts.warnings };
 }
 
 /** Lines of a generated log (header first), to be edited. */
@@ -152,27 +154,46 @@ describe('byte path of _SMSSubscriptionLog', () => {
     await same('cr-in-lf.csv', edited.slice(0, 3000).map((l, i) => (i % 11 === 5 ? l + '\r' : l)).join('\n'));
   });
 
-  it('goes on as text from a chunk with a quote, a non-ASCII byte or (CRLF) a bare line feed', async () => {
-    const lines = await logLines(8_000, 9);
-    const at = (i: number, f: (c: string[]) => void): void => {
-      const c = lines[i]!.split(',');
-      f(c);
-      lines[i] = c.join(',');
-    };
-    lines[6000] = lines[100]!; // a duplicate hashed as bytes first, then as text: the same hash
-    lines[6001] = lines[7000]!; // and one hashed as text both times
-    at(4000, (c) => (c[1] = '"SK, quoted"'));
-    const quoted = await same('quote.csv', lines.join('\n'));
-    expect(quoted.byteBatches).toBeGreaterThan(5);
-    expect(quoted.warnings).toBe(2);
-    at(4000, (c) => (c[1] = 'SK-é'));
-    expect((await same('utf8.csv', Buffer.from(lines.join('\n'), 'utf8'))).byteBatches).toBeGreaterThan(5);
-    at(4000, (c) => (c[1] = 'SK1'));
-    expect((await same('bare-lf.csv', lines.slice(0, 4000).join('\r\n') + '\n' + lines.slice(4000).join('\r\n'))).byteBatches).toBeGreaterThan(5);
+  it('reads simply quoted fields as bytes, and goes on as text from anything else', async () => {
+    const base = await logLines(8_000, 9);
+    /** The file with cell `col` of line `i` replaced, one edit per line. */
+    const edit = (edits: [number, number, string][], lines = base): string[] =>
+      lines.map((l, i) => {
+        const e = edits.find(([at]) => at === i);
+        if (!e) return l;
+        const c = l.split(',');
+        c[e[1]] = e[2];
+        return c.join(',');
+      });
+    const dup = [...base];
+    dup[6000] = dup[100]!; // a duplicate hashed as bytes first, then (after the switch below) as text: the same hash
+    dup[6001] = dup[7000]!; // and one hashed as text both times
+    // Quoted fields papaparse reads as a plain split does (a delimiter inside, empty, every field): bytes all along.
+    const guid = base[4002]!.split(',')[3]!;
+    const plainQuotes = await same('quotes.csv', edit([[4000, 1, '"SK, quoted"'], [4001, 11, '""'], [4002, 3, `"${guid}"`]]).join('\n'));
+    expect(plainQuotes.textBatches).toBe(1); // the header's batch only
+    const all = await same('all-quoted.csv', base.map((l) => l.split(',').map((c) => `"${c}"`).join(',')).join('\r\n'));
+    expect(all.textBatches).toBe(1);
+    expect(all.loaded).toBe(8_000);
+    // Anything else: text from that chunk on, with the same result.
+    const cases: [string, string | Buffer][] = [
+      ['doubled-quote.csv', edit([[4000, 1, '"SK ""x"""']], dup).join('\n')],
+      ['quote-spans-lines.csv', edit([[4000, 1, '"SK\nsecond line"']], dup).join('\n')],
+      ['quote-unclosed.csv', edit([[4000, 1, '"SK']], dup).join('\n')],
+      ['quote-then-space.csv', edit([[4000, 1, '"SK" ']], dup).join('\n')],
+      ['quote-inside.csv', edit([[4000, 1, 'S"K']], dup).join('\n')],
+      ['utf8.csv', Buffer.from(edit([[4000, 1, 'SK-é']], dup).join('\n'), 'utf8')],
+      ['bare-lf.csv', dup.slice(0, 4000).join('\r\n') + '\n' + dup.slice(4000).join('\r\n')],
+    ];
+    for (const [name, text] of cases) {
+      const r = await same(name, text);
+      expect(r.byteBatches, name).toBeGreaterThan(5);
+      expect(r.textBatches, name).toBeGreaterThan(1);
+      // Both duplicates found, one of them hashed as bytes, then as text (the unclosed quote swallows the rest).
+      if (name !== 'quote-unclosed.csv') expect(r.warnings, name).toBeGreaterThanOrEqual(2);
+    }
     // A bare \n within the first chunk: the text path's line count and the bytes part ways, so no bytes.
-    expect((await same('bare-lf-early.csv', lines.slice(0, 50).join('\r\n') + '\n' + lines.slice(50).join('\r\n'))).byteBatches).toBe(0);
-    // A quote the first (text) batch has parsed does not matter: the bytes after it are read as bytes.
-    expect((await same('quote-early.csv', [lines[0], '"' + lines[1]!.replace(',', '",'), ...lines.slice(2)].join('\n'))).byteBatches).toBeGreaterThan(5);
+    expect((await same('bare-lf-early.csv', base.slice(0, 50).join('\r\n') + '\n' + base.slice(50).join('\r\n'))).byteBatches).toBe(0);
   });
 
   it('reads other layouts: semicolons, a BOM, reordered and missing optional columns; extra columns stay text', async () => {
