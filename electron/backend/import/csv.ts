@@ -2,14 +2,14 @@
  * Streaming CSV reader over a file: papaparse's low-level Parser on 64 KB decoded chunks of 256 KB
  * reads, every value kept as text, and the 1-based physical line of each record tracked (quoted fields
  * may hold newlines) so every row can be cited as evidence. The SHA-256 is computed while streaming.
- * On request (`batches(true)`), ASCII stretches of a UTF-8 file are split from their bytes instead
- * (ByteBatch, record-bytes.ts) for as long as papaparse would split them the same way.
+ * On request (`batches(true)`), a UTF-8 file is split from its bytes instead (ByteBatch,
+ * record-bytes.ts) for as long as papaparse would split it the same way.
  */
 import { createHash } from 'node:crypto';
 import { createReadStream, statSync } from 'node:fs';
 import Papa from 'papaparse';
 import { RecordBytes, type ByteBatch } from './record-bytes';
-import { CsvFileError, isAsciiBytes, sniffEncoding, TextDecoderStream, type TextEncodingName } from './text-decode';
+import { CsvFileError, isUtf8Bytes, sniffEncoding, TextDecoderStream, type TextEncodingName } from './text-decode';
 
 export type { ByteBatch } from './record-bytes';
 
@@ -24,7 +24,7 @@ export interface CsvBatch {
   readonly hashes?: Int32Array;
 }
 
-/** Records as text (papaparse) or, while the file is ASCII and simply quoted, as byte offsets. */
+/** Records as text (papaparse) or, while the file is valid UTF-8 and simply quoted, as byte offsets. */
 export type AnyBatch = CsvBatch | ByteBatch;
 export const isByteBatch = (b: AnyBatch): b is ByteBatch => (b as ByteBatch).spans !== undefined;
 export const batchRecords = (b: AnyBatch): number => (isByteBatch(b) ? b.count : b.rows.length);
@@ -198,9 +198,13 @@ export class CsvReader {
 
   private firstBatch: CsvBatch | undefined;
 
-  /** Leaves byte mode: the unread bytes are ASCII (checked chunk by chunk), so Latin-1 is their text. */
+  /**
+   * Leaves byte mode: the unread bytes go through the decoder, which has seen nothing since the header's
+   * batch (and held nothing then: batches() checks), so it goes on from them as it would have.
+   */
   private toText(rb: RecordBytes): void {
-    this.pending = Buffer.from(rb.rest()).toString('latin1');
+    const rest = rb.rest();
+    this.pending = this.decoder.decode(rest, this.bytesRead - rest.length);
     this.line = rb.nextLine;
   }
   /** A chunk read in byte mode that the text path takes instead. */
@@ -248,7 +252,7 @@ export class CsvReader {
 
   /**
    * Record batches after the header, one per 64 KB of the file. With `bytes`, a UTF-8 file is split
-   * straight from its bytes (ByteBatch) for as long as every chunk is ASCII without a NUL and every
+   * straight from its bytes (ByteBatch) for as long as its lines are valid UTF-8 without a NUL and every
    * record is one where that split and papaparse agree (RecordBytes.split): from the first other chunk
    * or record on, the rest of the file is decoded and parsed as text (CsvBatch), exactly as without `bytes`.
    */
@@ -261,11 +265,11 @@ export class CsvReader {
     const rb = this.bytes;
     // The unread bytes must be exactly the text still pending (a bare \n in a CRLF file, which the
     // text path does not count as a line, leaves them apart: then text it stays).
-    if (bytes && rb && this.newline !== '\r' && this.decoder.ascii && !this.done && Buffer.from(rb.rest()).toString('latin1') === this.pending) {
+    if (bytes && rb && this.newline !== '\r' && !this.done && Buffer.from(rb.rest()).toString('utf8') === this.pending) {
       const delimiter = this.info.delimiter.charCodeAt(0);
       for (;;) {
         const buf = await this.nextBytes();
-        if (buf !== null && (buf.indexOf(0) !== -1 || !isAsciiBytes(buf) || rb.rest().length > MAX_PENDING_CHARS)) {
+        if (buf !== null && (buf.indexOf(0) !== -1 || rb.rest().length > MAX_PENDING_CHARS)) {
           this.toText(rb);
           this.pendingBuf = buf; // read, not yet taken: the text path takes it first
           break;
@@ -275,7 +279,8 @@ export class CsvReader {
           rb.append(buf);
           this.bytesRead += buf.length;
         }
-        const b = rb.split(delimiter, buf === null, this.bytesRead);
+        // Only whole lines are split, so a character cut at the chunk's end waits for the next one.
+        const b = isUtf8Bytes(rb.lines(buf === null)) ? rb.split(delimiter, buf === null, this.bytesRead) : undefined;
         if (!b) {
           this.toText(rb); // taken: the text path reads on (at the end, it reads the end again)
           break;

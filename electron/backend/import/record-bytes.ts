@@ -61,6 +61,11 @@ export class RecordBytes {
     return this.line;
   }
 
+  /** The unread bytes up to the last line feed (all of them when `final`): what split() reads. */
+  lines(final: boolean): Uint8Array {
+    return this.buf.subarray(this.pos, final ? this.buf.length : this.buf.lastIndexOf(10) + 1);
+  }
+
   /** The unread bytes (a record not yet complete), e.g. to go on parsing them as text. */
   rest(): Uint8Array {
     return this.buf.subarray(this.pos);
@@ -77,8 +82,8 @@ export class RecordBytes {
   split(delimiter: number, final: boolean, bytesRead: number): ByteBatch | undefined {
     const { buf, view } = this;
     const crlf = this.newline === '\r\n';
-    const end = final ? buf.length : buf.lastIndexOf(10) + 1;
     let pos = this.pos;
+    const end = pos + this.lines(final).length;
     let line = this.line;
     const estimate = Math.max(16, ((end - pos) >> 6) + 16);
     let first: Int32Array = new Int32Array(estimate);

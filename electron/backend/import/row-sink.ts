@@ -115,7 +115,7 @@ export class RowSink implements RowIssues {
       const line = b.lines[r]!;
       if (!rows.read(b, r, this.width)) {
         const fields: string[] = [];
-        for (let k = b.first[r]!, end = b.first[r + 1]!; k < end; k++) fields.push(text.toString('latin1', b.spans[2 * k]!, b.spans[2 * k + 1]!));
+        for (let k = b.first[r]!, end = b.first[r + 1]!; k < end; k++) fields.push(text.toString('utf8', b.spans[2 * k]!, b.spans[2 * k + 1]!));
         this.addRow(fields, line, undefined, b.hashes, r);
         continue;
       }

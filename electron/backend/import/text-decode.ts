@@ -7,8 +7,12 @@ import { TextDecoder } from 'node:util';
 
 /** Node's SIMD ASCII check (Node ≥ 18.15); undefined elsewhere, and then every chunk is decoded. */
 const isAscii = (nodeBuffer as { isAscii?: (b: Uint8Array) => boolean }).isAscii;
-/** Whether every byte is below 0x80; false where Node lacks the check (then nothing is read as bytes). */
-export const isAsciiBytes = (b: Uint8Array): boolean => (isAscii ? isAscii(b) : false);
+const isUtf8 = (nodeBuffer as { isUtf8?: (b: Uint8Array) => boolean }).isUtf8;
+/**
+ * Whether `b` is complete, valid UTF-8 (ASCII first: the common case, and cheaper); false where Node
+ * lacks the checks (then nothing is read as bytes: CsvReader.batches).
+ */
+export const isUtf8Bytes = (b: Uint8Array): boolean => (isAscii && isUtf8 ? isAscii(b) || isUtf8(b) : false);
 
 export class CsvFileError extends Error {
   constructor(
@@ -43,11 +47,6 @@ export class TextDecoderStream {
    */
   private clean = true;
   private first = true;
-
-  /** True while every chunk decoded so far was ASCII. */
-  get ascii(): boolean {
-    return this.clean && isAscii !== undefined;
-  }
 
   decode(bytes: Uint8Array, offset: number, last = false): string {
     if (this.encoding === 'utf-8') {

@@ -182,7 +182,6 @@ describe('byte path of _SMSSubscriptionLog', () => {
       ['quote-unclosed.csv', edit([[4000, 1, '"SK']], dup).join('\n')],
       ['quote-then-space.csv', edit([[4000, 1, '"SK" ']], dup).join('\n')],
       ['quote-inside.csv', edit([[4000, 1, 'S"K']], dup).join('\n')],
-      ['utf8.csv', Buffer.from(edit([[4000, 1, 'SK-é']], dup).join('\n'), 'utf8')],
       ['bare-lf.csv', dup.slice(0, 4000).join('\r\n') + '\n' + dup.slice(4000).join('\r\n')],
     ];
     for (const [name, text] of cases) {
@@ -194,6 +193,34 @@ describe('byte path of _SMSSubscriptionLog', () => {
     }
     // A bare \n within the first chunk: the text path's line count and the bytes part ways, so no bytes.
     expect((await same('bare-lf-early.csv', base.slice(0, 50).join('\r\n') + '\n' + base.slice(50).join('\r\n'))).byteBatches).toBe(0);
+  });
+
+  it('reads UTF-8 as bytes too, and refuses broken files exactly as the text path does', async () => {
+    const base = await logLines(6_000, 17);
+    const cells = (l: string): string[] => l.split(',');
+    // A multibyte character in every row, so chunk ends cut characters; some in values mapRow must see.
+    const accented = base.map((l, i) => {
+      if (i === 0) return l;
+      const c = cells(l);
+      c[1] = `SK-é€😀-${i}`;
+      if (i % 97 === 0) c[4] = `1555٠${c[4]!.slice(5)}`; // an Arabic-Indic digit: not a number
+      if (i % 89 === 0) c[0] = `${c[0]!}\u00a0`; // a no-break space after the date
+      return c.join(',');
+    });
+    const r = await same('utf8.csv', Buffer.from(accented.join('\n'), 'utf8'));
+    expect(r.textBatches).toBe(1);
+    expect(r.loaded).toBeLessThan(6_000);
+    const refused = async (name: string, bytes: Buffer, code: string): Promise<void> => {
+      const path = join(dir, name);
+      writeFileSync(path, bytes);
+      await expect(load(path, false), name).rejects.toMatchObject({ code });
+      await expect(load(path, true), name).rejects.toMatchObject({ code });
+    };
+    const text = Buffer.from(base.join('\n'), 'utf8');
+    const at = text.indexOf('\n', 500_000) + 3;
+    await refused('invalid-utf8.csv', Buffer.concat([text.subarray(0, at), Buffer.from([0xc3, 0x28]), text.subarray(at)]), 'encoding');
+    await refused('cut-at-end.csv', Buffer.concat([text, Buffer.from([0xe2, 0x82])]), 'encoding');
+    await refused('nul.csv', Buffer.concat([text.subarray(0, at), Buffer.from([0]), text.subarray(at)]), 'binary');
   });
 
   it('reads other layouts: semicolons, a BOM, reordered and missing optional columns; extra columns stay text', async () => {
