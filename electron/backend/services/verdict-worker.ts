@@ -5,14 +5,12 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { KeywordResolver } from '../history/keywords';
-import { lowerThreadPriority } from '../thread-nice';
 import { flatten, type FromVerdictWorker, type VerdictBatchMessage, type VerdictJob } from './verdict-protocol';
 import { verdictRows } from './verdict-rows';
 
 const port = parentPort!;
 const job = workerData as VerdictJob;
 const resolver = new KeywordResolver(job.keywords);
-lowerThreadPriority();
 
 port.on('message', (m: VerdictBatchMessage) => {
   let answer: FromVerdictWorker;
