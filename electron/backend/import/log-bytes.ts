@@ -42,7 +42,7 @@ export class LogByteRows {
   private readonly datePos: Int32Array;
   private readonly numberPos: number;
   /** The last date's bytes and value: a row's dates are often the same text. */
-  private last = new Uint8Array(32);
+  private readonly last = new Uint8Array(32);
   private lastLength = -1;
   private lastMs = 0;
 
