@@ -9,7 +9,7 @@ import { createHash } from 'node:crypto';
 import { createReadStream, statSync } from 'node:fs';
 import Papa from 'papaparse';
 import { RecordBytes, type ByteBatch } from './record-bytes';
-import { CsvFileError, isUtf8Bytes, sniffEncoding, TextDecoderStream, type TextEncodingName } from './text-decode';
+import { CsvFileError, sniffEncoding, TextDecoderStream, type TextEncodingName } from './text-decode';
 
 export type { ByteBatch } from './record-bytes';
 
@@ -279,8 +279,7 @@ export class CsvReader {
           rb.append(buf);
           this.bytesRead += buf.length;
         }
-        // Only whole lines are split, so a character cut at the chunk's end waits for the next one.
-        const b = isUtf8Bytes(rb.lines(buf === null)) ? rb.split(delimiter, buf === null, this.bytesRead) : undefined;
+        const b = rb.split(delimiter, buf === null, this.bytesRead);
         if (!b) {
           this.toText(rb); // taken: the text path reads on (at the end, it reads the end again)
           break;

@@ -6,6 +6,7 @@
  * Rows are therefore duplicates when their text is byte-identical, which is what "identical to line N"
  * tells the analyst. UTF-16 files keep hashing fields (row-hashes.ts).
  */
+import { isUtf8Bytes } from './text-decode';
 
 /**
  * Records split straight from the file's bytes (RecordBytes.split): each record's fields as offsets
@@ -61,11 +62,6 @@ export class RecordBytes {
     return this.line;
   }
 
-  /** The unread bytes up to the last line feed (all of them when `final`): what split() reads. */
-  lines(final: boolean): Uint8Array {
-    return this.buf.subarray(this.pos, final ? this.buf.length : this.buf.lastIndexOf(10) + 1);
-  }
-
   /** The unread bytes (a record not yet complete), e.g. to go on parsing them as text. */
   rest(): Uint8Array {
     return this.buf.subarray(this.pos);
@@ -76,14 +72,17 @@ export class RecordBytes {
    * papaparse does when no field spans lines: a record is one physical line, the line break is `\n`
    * (or `\r\n`, its `\r` not part of the last field), an empty line is no record, and a field that
    * starts with a quote ends at the next quote, which a delimiter or the line's end must follow.
-   * Undefined, with nothing consumed, at anything else (a doubled quote, a quote inside an unquoted
-   * field or running past its line, and in a CRLF file a bare `\n`): the caller parses the rest as text.
+   * Undefined, with nothing consumed, at anything else (lines that are not valid UTF-8, a doubled
+   * quote, a quote inside an unquoted field or running past its line, and in a CRLF file a bare `\n`):
+   * the caller parses the rest as text. Only whole lines are read, so a character cut at the end of the
+   * bytes so far waits for the next append.
    */
   split(delimiter: number, final: boolean, bytesRead: number): ByteBatch | undefined {
     const { buf, view } = this;
     const crlf = this.newline === '\r\n';
     let pos = this.pos;
-    const end = pos + this.lines(final).length;
+    const end = Math.max(pos, final ? buf.length : buf.lastIndexOf(10) + 1);
+    if (!isUtf8Bytes(buf.subarray(pos, end))) return undefined;
     let line = this.line;
     const estimate = Math.max(16, ((end - pos) >> 6) + 16);
     let first: Int32Array = new Int32Array(estimate);
@@ -92,7 +91,7 @@ export class RecordBytes {
     let hashes: Int32Array = new Int32Array(estimate * 2);
     let count = 0;
     let b = 0;
-    let quote = -1; // the next quote at or after pos (buf.length + 1: none)
+    let quote = -1; // the next quote at or after pos (2^32 - 1: none)
     while (pos < end) {
       let nl = buf.indexOf(10, pos);
       if (nl === -1 || nl >= end) nl = end;
@@ -225,21 +224,10 @@ function splitHash(buf: Uint8Array, view: DataView, from: number, to: number, de
     h2 = Math.imul(h2 ^ c, 1597334677);
     const x = c ^ spread;
     if (((x - 0x01010101) & ~x & 0x80808080) !== 0) {
-      if (buf[i] === delimiter) {
-        spans[b++] = i;
-        spans[b++] = i + 1;
-      }
-      if (buf[i + 1] === delimiter) {
-        spans[b++] = i + 1;
-        spans[b++] = i + 2;
-      }
-      if (buf[i + 2] === delimiter) {
-        spans[b++] = i + 2;
-        spans[b++] = i + 3;
-      }
-      if (buf[i + 3] === delimiter) {
-        spans[b++] = i + 3;
-        spans[b++] = i + 4;
+      for (let k = i; k < i + 4; k++) {
+        if (buf[k] !== delimiter) continue;
+        spans[b++] = k;
+        spans[b++] = k + 1;
       }
     }
   }

@@ -6,8 +6,8 @@ import type { BulkRow } from '../db/tables';
 import { isByteBatch, type AnyBatch, type ByteBatch } from './csv';
 import { RowContext, type ColumnIndex, type FormatSpec, type RowIssues } from './format';
 import { LogByteRows } from './log-bytes';
-import type { RowChunkEncoder } from './row-chunk';
 import { RowHashes } from './row-hashes';
+import { NumberRunWriter } from './run-order';
 
 export interface LoadIssue {
   readonly line: number | null;
@@ -31,10 +31,6 @@ export interface RowWriter {
   flush?(): void;
   /** Told after each whole CSV batch how many bytes of the file have been read. */
   batchDone?(bytesRead: number): void;
-  /** For the byte path (import/log-bytes.ts): where a row with this number key is encoded, under `tag`; then recordDone(). */
-  encoderFor?(key: number): RowChunkEncoder;
-  readonly tag?: number;
-  recordDone?(): void;
 }
 
 export class RowSink implements RowIssues {
@@ -63,7 +59,8 @@ export class RowSink implements RowIssues {
     this.ctx = new RowContext(index, this);
     this.ctx.sourceId = sourceId;
     this.width = index.header.length;
-    this.byteRows = writer.encoderFor ? LogByteRows.for(spec, index) : undefined;
+    // Bytes go straight into a run's chunk encoders (BulkWriter, without sql.js's low-level exports, takes rows).
+    this.byteRows = writer instanceof NumberRunWriter ? LogByteRows.for(spec, index) : undefined;
   }
 
   /** Rows read straight from bytes where a record is in its plain form (import/log-bytes.ts). */
@@ -107,7 +104,7 @@ export class RowSink implements RowIssues {
    */
   private addByteBatch(b: ByteBatch, from: number, deadline: number): number {
     const rows = this.byteRows!;
-    const writer = this.writer as Required<Pick<RowWriter, 'encoderFor' | 'recordDone'>> & RowWriter;
+    const runs = this.writer as NumberRunWriter;
     const ctx = this.ctx;
     const text = Buffer.from(b.buf.buffer, b.buf.byteOffset, b.buf.length);
     for (let r = from; r < b.count; r++) {
@@ -122,11 +119,11 @@ export class RowSink implements RowIssues {
       ctx.line = line;
       this.rowsSeen++;
       this.checkDuplicate(b.hashes[r * 2]!, b.hashes[r * 2 + 1]!, line);
-      rows.write(writer.encoderFor(rows.key), writer.tag ?? 0, this.sourceId, line);
-      writer.recordDone();
+      rows.write(runs.encoderFor(rows.key), runs.table, this.sourceId, line);
+      runs.recordDone();
       this.loaded++;
     }
-    this.writer.batchDone?.(b.bytesRead);
+    runs.batchDone(b.bytesRead);
     return b.count;
   }
 

@@ -75,7 +75,8 @@ export class NumberRunWriter implements RowWriter {
   /** `totalBytes`: the file's size, to shrink the last runs (0 when unknown). */
   constructor(
     private readonly out: RowChunkEncoder,
-    private readonly table: number,
+    /** The tag this table's records carry in a chunk. */
+    readonly table: number,
     private readonly keyColumn: number,
     private readonly totalBytes: number,
   ) {
@@ -93,7 +94,7 @@ export class NumberRunWriter implements RowWriter {
     this.recordDone();
   }
 
-  /** The bucket encoder a row with number key `k` is written to (then recordDone()); RowWriter's byte path. */
+  /** The bucket encoder a row with number key `k` is written to (then recordDone()): RowSink's byte path. */
   encoderFor(k: number): RowChunkEncoder {
     if (this.rows % SAMPLE_STRIDE === 0) this.sample[this.sampled++] = k;
     const b = this.bucketOf(k);
@@ -107,11 +108,6 @@ export class NumberRunWriter implements RowWriter {
     keys[n] = k;
     this.keyCount[b] = n + 1;
     return this.buckets[b]!;
-  }
-
-  /** The tag records of this table carry in a chunk. */
-  get tag(): number {
-    return this.table;
   }
 
   recordDone(): void {
