@@ -31,10 +31,14 @@ export function finishSource(ws: Workspace, id: number, f: { sha256: string; siz
   ]);
 }
 
-/** The positional INSERT of a bulk table (the statement is cached per text by the workspace). */
-export function insertSql(table: BulkTable): string {
+/**
+ * The positional INSERT of a bulk table, of `rows` rows (row k's column i is parameter k·columns + i);
+ * the statement is cached per text by the workspace.
+ */
+export function insertSql(table: BulkTable, rows = 1): string {
   const cols = BULK_TABLES[table];
-  return `INSERT INTO ${table} (${cols.join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`;
+  const values = `(${cols.map(() => '?').join(', ')})`;
+  return `INSERT INTO ${table} (${cols.join(', ')}) VALUES ${Array.from({ length: rows }, () => values).join(', ')}`;
 }
 
 /** Inserts rows into one bulk table through one prepared statement with positional binds. */
