@@ -155,10 +155,12 @@ export class LogByteRows {
   private parseDate(s: number, e: number): number | undefined {
     const buf = this.buf;
     const len = e - s;
+    const last = this.last;
     if (len === this.lastLength) {
-      let same = true;
-      for (let i = 0; i < len; i++) if (buf[s + i] !== this.last[i]) { same = false; break; }
-      if (same) return this.lastMs;
+      // From the end: two different times of one export mostly differ in their seconds or minutes.
+      let i = len - 1;
+      while (i >= 0 && buf[s + i] === last[i]) i--;
+      if (i < 0) return this.lastMs;
     }
     this.at = s;
     const mo = this.num(e, 2, 47);
@@ -176,8 +178,8 @@ export class LogByteRows {
     if (mo === 2 && d === 29 && !(y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0))) return undefined;
     const h24 = (h % 12) + (ap === 80 ? 12 : 0);
     const ms = ((daysFromCivil(y, mo, d) * 24 + h24) * 60 + mi - CST_OFFSET_MINUTES) * 60_000 + sec * 1000;
-    if (len <= this.last.length) {
-      this.last.set(buf.subarray(s, e));
+    if (len <= last.length) {
+      for (let i = 0; i < len; i++) last[i] = buf[s + i]!; // set(subarray()) made a view per date
       this.lastLength = len;
       this.lastMs = ms;
     }
