@@ -41,6 +41,8 @@ export class RowSink implements RowIssues {
   readonly sample: LoadIssue[] = [];
   private readonly ctx: RowContext;
   private readonly seen: RowHashes;
+  /** RowHashes.warm()'s result, kept so its loads are not dropped as dead code. */
+  private warmed = 0;
   private readonly width: number;
 
   /**
@@ -107,6 +109,7 @@ export class RowSink implements RowIssues {
     const runs = this.writer as NumberRunWriter;
     const ctx = this.ctx;
     const text = Buffer.from(b.buf.buffer, b.buf.byteOffset, b.buf.length);
+    this.warmed = this.seen.warm(b.hashes, from, b.count);
     for (let r = from; r < b.count; r++) {
       if ((r & 255) === 0 && r > from && performance.now() > deadline) return r;
       const line = b.lines[r]!;
