@@ -91,7 +91,7 @@ describe('ChunkInserter', () => {
     const ins = ChunkInserter.create(ws, TABLES)!;
     const other = new BulkWriter(ws, 'subscription_log');
     // Between two slices another writer binds a value to every parameter of the shared single-row
-    // statement, where the inserter may last have bound NULL.
+    // statement, where the inserter may last have bound NULL, and another source id.
     const want = [...expected(planned, 0)];
     const chunks = encode(planned);
     ws.db.run('BEGIN');
@@ -101,7 +101,7 @@ describe('ChunkInserter', () => {
       ins.start(chunk);
       while ((calls++, !ins.insertSome(-1))) {
         const at = Number(ws.scalar('SELECT count(*) FROM subscription_log'));
-        const filled = row('subscription_log', 9000 + ++between).map((v, j) => (j > 1 && v === null ? `between-${j}` : v));
+        const filled = row('subscription_log', 9000 + ++between).map((v, j) => (j === 0 ? 2 : j > 1 && v === null ? `between-${j}` : v));
         other.insert(filled);
         want.splice(at, 0, filled);
       }
