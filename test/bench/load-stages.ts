@@ -28,7 +28,7 @@ export interface LoadStages {
   rows: number;
 }
 
-const copyOf = (c: RowChunk): RowChunk => ({ bytes: c.bytes.slice(), cells: c.cells.slice(), doubles: c.doubles.slice(), records: c.records });
+const copyOf = (c: RowChunk): RowChunk => ({ bytes: c.bytes.slice(), cells: c.cells.slice(), doubles: c.doubles.slice(), records: c.records, ...(c.order ? { order: c.order.slice() } : {}) });
 
 /** Pass 1: every chunk the worker makes, in order; throws on any failure (the bench file is valid). */
 async function parseAlone(path: string): Promise<{ chunks: RowChunk[]; table: string; seconds: number; workerCpu: number }> {

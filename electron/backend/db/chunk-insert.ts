@@ -4,7 +4,7 @@
  * so the thread that owns SQLite only binds, steps and resets.
  */
 import type { RowChunk } from '../import/row-chunk';
-import { DOUBLE_CELL, INT_CELL, NULL_CELL } from '../import/row-chunk';
+import { DOUBLE_CELL, INT_CELL, NULL_CELL, recordStarts } from '../import/row-chunk';
 import { insertSql } from './bulk';
 import { lowLevel, statementHandle, type LowLevelApi } from './fast-bind';
 import { BULK_TABLES, type BulkTable } from './tables';
@@ -28,8 +28,9 @@ export class ChunkInserter {
   private block = 0;
   private blockBytes = 0;
   private chunk: RowChunk | undefined;
+  /** Where each record of the chunk starts, in insertion order (recordStarts). */
+  private starts: Int32Array = new Int32Array(0);
   private record = 0;
-  private cell = 0;
   /**
    * Per statement, per parameter: 1 while it is known to hold NULL. SQLite keeps a statement's
    * bindings across resets, and most rows leave the same columns empty (raw dates in the canonical
@@ -73,8 +74,8 @@ export class ChunkInserter {
     }
     if (n > 0) this.api.writeArrayToMemory(chunk.bytes, this.block);
     this.chunk = chunk;
+    this.starts = recordStarts(chunk);
     this.record = 0;
-    this.cell = 0;
   }
 
   /** Inserts records until the chunk ends (true) or `deadline` (performance.now()) passes (false). */
@@ -91,7 +92,7 @@ export class ChunkInserter {
     for (const known of this.singleNull) known.fill(0);
     for (const known of this.groupNull) known.fill(0);
     const { cells, records } = chunk;
-    let c = this.cell;
+    const starts = this.starts;
     let r = this.record;
     let checked = r;
     while (r < records) {
@@ -99,19 +100,20 @@ export class ChunkInserter {
         checked = r;
         if (performance.now() > deadline) break;
       }
+      const c = starts[r]!;
       const table = cells[c]!;
       const width = widths[table]!;
       let n = 0;
-      for (let e = c; n < INSERT_GROUP && r + n < records && cells[e] === table && cells[e + 1] === width; n++) e += 2 + width * 2;
+      while (n < INSERT_GROUP && r + n < records && cells[starts[r + n]!] === table && cells[starts[r + n]! + 1] === width) n++;
       let stmt: number;
       if (n === INSERT_GROUP) {
         stmt = grouped[table]!;
         const known = this.groupNull[table]!;
-        for (let k = 0; k < INSERT_GROUP; k++) c = this.bindValues(stmt, known, chunk, c + 2, width, k * width);
+        for (let k = 0; k < INSERT_GROUP; k++) this.bindValues(stmt, known, chunk, starts[r + k]! + 2, width, k * width);
         r += INSERT_GROUP;
       } else {
         stmt = single[table]!;
-        c = this.bindValues(stmt, this.singleNull[table]!, chunk, c + 2, cells[c + 1]!, 0);
+        this.bindValues(stmt, this.singleNull[table]!, chunk, c + 2, cells[c + 1]!, 0);
         r += 1;
       }
       const rc = api._sqlite3_step(stmt);
@@ -119,14 +121,13 @@ export class ChunkInserter {
       if (rc !== SQLITE_DONE) throw new Error(`insert failed: ${api.UTF8ToString(api._sqlite3_errmsg(dbHandle))}`);
     }
     this.record = r;
-    this.cell = c;
     if (r < records) return false;
     this.chunk = undefined;
     return true;
   }
 
-  /** Binds `count` values from cell `c` on to parameters `base + 1…`; returns the cell after them. */
-  private bindValues(stmt: number, known: Uint8Array, chunk: RowChunk, c: number, count: number, base: number): number {
+  /** Binds `count` values from cell `c` on to parameters `base + 1…`. */
+  private bindValues(stmt: number, known: Uint8Array, chunk: RowChunk, c: number, count: number, base: number): void {
     const { api, block } = this;
     const { cells, doubles } = chunk;
     for (let i = base + 1, last = base + count; i <= last; i++, c += 2) {
@@ -144,7 +145,6 @@ export class ChunkInserter {
       else if (b === INT_CELL) api._sqlite3_bind_int(stmt, i, a);
       else if (b === DOUBLE_CELL) api._sqlite3_bind_double(stmt, i, doubles[a]!);
     }
-    return c;
   }
 
   private handles(texts: readonly string[]): number[] {

@@ -5,10 +5,10 @@
  * 4.6–4.9 s in file order, 3.0–3.1 s in 64k-row runs fully sorted, 3.4–3.5 s in 64k-row runs split
  * into 16 key ranges, 2.0 s with no index at all.
  * Rows go into buckets of the run's key range as they are encoded, and at the run's end each bucket is
- * sorted by key: only its cells are reordered (RowChunkEncoder.sortRecords; they point into the bytes
- * by offset). Sorting a whole encoded run had meant copying every row's bytes again in random order
- * (~1 s of the parse worker per million rows); a bucket's cells are ~1.5 MB and stay in cache. With
- * the buckets sorted the inserts alone took 5.0–6.3 s instead of 6.7–8.2 s in the VM's slow minutes.
+ * sorted by key: nothing moves, the bucket's chunk carries the order to insert its records in
+ * (RowChunkEncoder.sortRecords, RowChunk.order). Sorting a whole encoded run had meant copying every
+ * row's bytes again in random order (~1 s of the parse worker per million rows). With the buckets
+ * sorted the inserts alone took 5.0–6.3 s instead of 6.7–8.2 s in the VM's slow minutes.
  * A number always falls in one bucket of a run, and runs follow each other in file order, so one
  * number's rows keep their file order (and rowid order): the sort keeps ties in insertion order.
  */
@@ -63,7 +63,6 @@ export class NumberRunWriter implements RowWriter {
   /** Each bucket's keys, in insertion order, for the sort at the run's end. */
   private readonly keys: Float64Array[] = [];
   private readonly keyCount: number[] = [];
-  private scratch: Int32Array = new Int32Array(0);
   private bounds = new Float64Array(0);
   private readonly sample = new Float64Array(MAX_RUN_ROWS / SAMPLE_STRIDE);
   private sampled = 0;
@@ -123,7 +122,7 @@ export class NumberRunWriter implements RowWriter {
   flush(): void {
     const used = this.bounds.length + 1;
     for (let b = 0; b < used; b++) {
-      this.scratch = this.buckets[b]!.sortRecords(this.keys[b]!, this.scratch);
+      this.buckets[b]!.sortRecords(this.keys[b]!);
       this.keyCount[b] = 0;
       this.out.adopt(this.buckets[b]!);
     }

@@ -85,6 +85,31 @@ describe('ChunkInserter', () => {
     ws.close();
   });
 
+  it('inserts a sorted bucket in the order its chunk carries, grouped and single alike', async () => {
+    const n = INSERT_GROUP * 2 + 5;
+    const rows = Array.from({ length: n }, (_, i) => row('subscription_log', i + 1));
+    // Keys out of file order, with ties (which keep file order).
+    const keys = Float64Array.from(rows, (_, i) => (i * 37) % 50);
+    const bucket = new RowChunkEncoder().sibling();
+    for (const r of rows) bucket.add(0, r);
+    bucket.sortRecords(keys);
+    const out = new RowChunkEncoder();
+    out.adopt(bucket);
+    const chunks = out.takeAll().map((t) => t.chunk);
+    expect(chunks.length).toBe(1);
+    expect(chunks[0]!.order).toBeDefined();
+    const ws = await freshWorkspace();
+    const ins = ChunkInserter.create(ws, TABLES)!;
+    ws.db.run('BEGIN');
+    ins.start(chunks[0]!);
+    expect(ins.insertSome()).toBe(true);
+    ws.db.run('COMMIT');
+    ins.free();
+    const want = rows.map((r, i) => ({ r, k: keys[i]!, i })).sort((a, b) => a.k - b.k || a.i - b.i).map((x) => x.r);
+    expect(stored(ws, 'subscription_log')).toEqual(want);
+    ws.close();
+  });
+
   it('resumes after a deadline, with its statements rebound by another writer in between', async () => {
     const planned = plan();
     const ws = await freshWorkspace();

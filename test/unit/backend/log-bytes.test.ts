@@ -9,7 +9,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { generateSubscriptionLog } from '../../../electron/backend/demo/big-log';
 import { CsvReader, isByteBatch } from '../../../electron/backend/import/csv';
 import { detectFormat } from '../../../electron/backend/import/detect';
-import { DOUBLE_CELL, INT_CELL, NULL_CELL, RowChunkEncoder, type RowChunk } from '../../../electron/backend/import/row-chunk';
+import { DOUBLE_CELL, INT_CELL, NULL_CELL, recordStarts, RowChunkEncoder, type RowChunk } from '../../../electron/backend/import/row-chunk';
 import { RowSink } from '../../../electron/backend/import/row-sink';
 import { tableRowWriter } from '../../../electron/backend/import/run-order';
 
@@ -19,8 +19,9 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const utf8 = new TextDecoder();
 function recordsOf(c: RowChunk): unknown[][] {
   const out: unknown[][] = [];
-  let at = 0;
+  const starts = recordStarts(c);
   for (let r = 0; r < c.records; r++) {
+    const at = starts[r]!;
     const rec: unknown[] = [c.cells[at]];
     const n = c.cells[at + 1]!;
     for (let v = 0; v < n; v++) {
@@ -29,7 +30,6 @@ function recordsOf(c: RowChunk): unknown[][] {
       rec.push(b === NULL_CELL ? null : b === INT_CELL ? a : b === DOUBLE_CELL ? c.doubles[a] : utf8.decode(c.bytes.subarray(a, a + b)));
     }
     out.push(rec);
-    at += 2 + n * 2;
   }
   return out;
 }

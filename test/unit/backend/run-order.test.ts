@@ -1,16 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { DOUBLE_CELL, INT_CELL, NULL_CELL, RowChunkEncoder, type RowChunk } from '../../../electron/backend/import/row-chunk';
+import { DOUBLE_CELL, INT_CELL, NULL_CELL, recordStarts, RowChunkEncoder, type RowChunk } from '../../../electron/backend/import/row-chunk';
 import { FIRST_RUN_ROWS, MAX_RUN_BYTES, MAX_RUN_ROWS, numberSortKey, NumberRunWriter } from '../../../electron/backend/import/run-order';
 
-/** Decodes chunks back to [table, number, line] per record, in chunk order. */
+/** Decodes chunks back to [table, number, line] per record, in insertion order. */
 function records(chunks: readonly RowChunk[]): { table: number; number: string | null; line: number }[] {
   const out: { table: number; number: string | null; line: number }[] = [];
   const text = new TextDecoder();
   for (const ch of chunks) {
-    let c = 0;
+    const starts = recordStarts(ch);
     for (let r = 0; r < ch.records; r++) {
+      const c = starts[r]!;
       const table = ch.cells[c]!;
-      const count = ch.cells[c + 1]!;
       const cell = (i: number): string | number | null => {
         const a = ch.cells[c + 2 + i * 2]!;
         const b = ch.cells[c + 3 + i * 2]!;
@@ -20,7 +20,6 @@ function records(chunks: readonly RowChunk[]): { table: number; number: string |
         return text.decode(ch.bytes.subarray(a, a + b));
       };
       out.push({ table, line: cell(1) as number, number: cell(2) as string | null });
-      c += 2 + count * 2;
     }
   }
   return out;
