@@ -44,6 +44,8 @@ export const NULL_CELL = -1;
 export const INT_CELL = -2;
 export const DOUBLE_CELL = -3;
 
+const viewOf = (b: Uint8Array): DataView => new DataView(b.buffer, b.byteOffset, b.byteLength);
+
 /** Fresh buffers start small and grow as a chunk needs (a run's bucket: up to 8k rows); recycled ones keep their size. */
 const INITIAL_BYTES = 1 << 17;
 const INITIAL_CELLS = 1 << 16;
@@ -58,6 +60,8 @@ const CHUNK_RECORDS = 4096;
 export class RowChunkEncoder {
   private readonly ready: { chunk: RowChunk; transfer: ArrayBuffer[] }[] = [];
   private buf: Buffer;
+  /** `buf` as a DataView: textBytes copies four bytes a step. */
+  private view: DataView;
   private used = 0;
   private cells: Int32Array;
   private cellCount = 0;
@@ -74,6 +78,7 @@ export class RowChunkEncoder {
     private readonly spare: { bytes: ArrayBuffer; cells: ArrayBuffer }[] = [],
   ) {
     this.buf = Buffer.from(new ArrayBuffer(INITIAL_BYTES));
+    this.view = viewOf(this.buf);
     this.cells = new Int32Array(INITIAL_CELLS);
   }
 
@@ -141,13 +146,19 @@ export class RowChunkEncoder {
     this.cells[this.cellCount++] = values;
   }
 
-  /** A text value: the UTF-8 bytes `src[from, to)`, NUL-terminated like add()'s. */
-  textBytes(src: Uint8Array, from: number, to: number): void {
+  /**
+   * A text value: the UTF-8 bytes `src[from, to)` (`srcView`: src as a DataView), NUL-terminated like
+   * add()'s. Copied four bytes a step: half the time of a byte loop for the GUIDs and numbers of a log row.
+   */
+  textBytes(src: Uint8Array, srcView: DataView, from: number, to: number): void {
     const n = to - from;
     if (this.used + n + 1 > this.buf.length) this.growBytes(n + 1);
     const buf = this.buf;
+    const view = this.view;
     const off = this.used;
-    for (let i = 0; i < n; i++) buf[off + i] = src[from + i]!;
+    let i = 0;
+    for (; i + 4 <= n; i += 4) view.setInt32(off + i, srcView.getInt32(from + i, true), true);
+    for (; i < n; i++) buf[off + i] = src[from + i]!;
     buf[off + n] = 0;
     this.used = off + n + 1;
     this.cells[this.cellCount++] = off;
@@ -232,6 +243,7 @@ export class RowChunkEncoder {
     this.order = undefined;
     const next = this.spare.pop();
     this.buf = Buffer.from(next?.bytes ?? new ArrayBuffer(INITIAL_BYTES));
+    this.view = viewOf(this.buf);
     this.cells = new Int32Array(next?.cells ?? new ArrayBuffer(INITIAL_CELLS * 4));
     this.used = 0;
     this.cellCount = 0;
@@ -248,6 +260,7 @@ export class RowChunkEncoder {
     const next = Buffer.from(new ArrayBuffer(Math.max(this.buf.length * 2, this.used + need)));
     this.buf.copy(next, 0, 0, this.used);
     this.buf = next;
+    this.view = viewOf(next);
   }
 
   private growDoubles(): void {
