@@ -44,6 +44,7 @@ export class LogByteRows {
   private readonly numberPos: number;
   /** The last date's bytes and value: a row's dates are often the same text. */
   private readonly last = new Uint8Array(32);
+  private readonly lastView = new DataView(this.last.buffer);
   private lastLength = -1;
   private lastMs = 0;
 
@@ -161,11 +162,14 @@ export class LogByteRows {
     const buf = this.buf;
     const len = e - s;
     const last = this.last;
-    if (len === this.lastLength) {
-      // From the end: two different times of one export mostly differ in their seconds or minutes.
-      let i = len - 1;
-      while (i >= 0 && buf[s + i] === last[i]) i--;
-      if (i < 0) return this.lastMs;
+    if (len === this.lastLength && len >= 4) {
+      // Four bytes a step, from the end: two different times of one export mostly differ in their
+      // seconds or minutes. The first word may overlap the one after it.
+      const view = this.view;
+      const lastView = this.lastView;
+      let i = len - 4;
+      while (i > 0 && view.getInt32(s + i, true) === lastView.getInt32(i, true)) i -= 4;
+      if (i <= 0 && view.getInt32(s, true) === lastView.getInt32(0, true)) return this.lastMs;
     }
     this.at = s;
     const mo = this.num(e, 2, 47);

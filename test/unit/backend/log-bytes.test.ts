@@ -81,6 +81,11 @@ async function logLines(rows: number, seed: number): Promise<string[]> {
 
 /** Every irregularity mapRow handles, one per line from line 40 on (so the byte path starts before them). */
 const ODD: ((cells: string[]) => void)[] = [
+  // Dates parsed one after another (opt-in, opt-out, log, created, modified) one byte apart, at
+  // different places: the last-date cache must not take one for the other.
+  (c) => {
+    [c[10], c[7], c[0], c[12], c[13]] = ['1/1/2024 1:00:00 AM', '1/1/2124 1:00:00 AM', '1/1/2134 1:00:00 AM', '1/1/2134 1:00:00 PM', '2/1/2134 1:00:00 PM'];
+  },
   (c) => (c[4] = '5551234567'), // 10 digits: warned
   (c) => (c[4] = '1555123456'), // 10 digits starting 1: plain
   (c) => (c[4] = '+1 (555) 301-0495'),
