@@ -29,16 +29,18 @@ export interface RowChunk {
 export const chunkBytes = (c: RowChunk): number =>
   c.bytes.byteLength + c.cells.byteLength + c.doubles.byteLength + (c.order?.byteLength ?? 0);
 
-/** Where each record's cells start, in insertion order: the chunk's `order`, else as stored. */
-export function recordStarts(chunk: RowChunk): Int32Array {
-  if (chunk.order) return chunk.order;
-  const starts = new Int32Array(chunk.records);
-  for (let r = 0, c = 0; r < chunk.records; r++) {
+/** Where each of the first `records` records of `cells` starts, as stored. */
+function storedStarts(cells: Int32Array, records: number): Int32Array {
+  const starts = new Int32Array(records);
+  for (let r = 0, c = 0; r < records; r++) {
     starts[r] = c;
-    c += 2 + chunk.cells[c + 1]! * 2;
+    c += 2 + cells[c + 1]! * 2;
   }
   return starts;
 }
+
+/** Where each record's cells start, in insertion order: the chunk's `order`, else as stored. */
+export const recordStarts = (chunk: RowChunk): Int32Array => chunk.order ?? storedStarts(chunk.cells, chunk.records);
 
 export const NULL_CELL = -1;
 export const INT_CELL = -2;
@@ -201,12 +203,7 @@ export class RowChunkEncoder {
   sortRecords(keys: Float64Array): void {
     const n = this.records;
     if (n < 2) return;
-    const cells = this.cells;
-    const starts = new Int32Array(n);
-    for (let r = 0, c = 0; r < n; r++) {
-      starts[r] = c;
-      c += 2 + cells[c + 1]! * 2;
-    }
+    const starts = storedStarts(this.cells, n);
     const byKey = keyOrder(keys, n);
     const order = new Int32Array(n);
     for (let j = 0; j < n; j++) order[j] = starts[byKey[j]!]!;
