@@ -9,7 +9,7 @@ import type { Workspace } from '../db/workspace';
 import { formatById } from './detect';
 import { FileLoad } from './file-load';
 import { LoadCancelled, type FileLoadSummary, type LoadOptions } from './load-steps';
-import { ParseClient } from './parse-client';
+import { ParseClient, prewarmParseWorker } from './parse-client';
 import type { FromWorker } from './parse-protocol';
 import { MAX_RUN_BYTES } from './run-order';
 import { CsvFileError } from './text-decode';
@@ -34,10 +34,12 @@ export async function loadOneOffloaded(ws: Workspace, path: string, opts: LoadOp
     return undefined;
   }
   let inserter: ChunkInserter | undefined;
+  let workerRan = false;
   const next = (): Promise<FromWorker> => client.next(opts.signal, () => new LoadCancelled());
   try {
     const first = await next();
     if (first.type === 'failed' && first.crashed) return undefined;
+    workerRan = true;
     if (first.type === 'failed') throw failure(first);
     if (first.type !== 'info') throw new Error(`the parse worker sent ${first.type} before the header`);
     const format = formatById(first.format);
@@ -59,5 +61,6 @@ export async function loadOneOffloaded(ws: Workspace, path: string, opts: LoadOp
   } finally {
     client.stop();
     inserter?.free();
+    if (workerRan) prewarmParseWorker(script); // for the next file, started while this one's summary is made
   }
 }

@@ -21,7 +21,7 @@ import {
   LoadCancelled, yieldToEventLoop,
   type FileLoadSummary, type LoadOptions, type LoadResult,
 } from './load-steps';
-import { defaultParseWorker } from './parse-client';
+import { defaultParseWorker, prewarmParseWorker } from './parse-client';
 import { RowChunkEncoder } from './row-chunk';
 import { RowSink } from './row-sink';
 import { tableRowWriter } from './run-order';
@@ -115,6 +115,11 @@ const fileBytes = (path: string): number => {
     return 0; // the in-thread reader reports what is wrong with the path
   }
 };
+
+/** Starts a parse worker ahead when any of `paths` will be loaded with one (files just picked). */
+export function prewarmFor(paths: readonly string[]): void {
+  if (paths.some((p) => fileBytes(p) >= OFFLOAD_MIN_BYTES)) prewarmParseWorker(defaultParseWorker());
+}
 
 /** With the parse worker when there is one (falling back in-thread when it cannot start), else in-thread. */
 async function loadOne(ws: Workspace, path: string, opts: LoadOptions): Promise<FileLoadSummary> {

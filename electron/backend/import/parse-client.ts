@@ -1,6 +1,6 @@
 /**
- * The loader's side of a parse worker: finds the worker bundle, starts one worker per file and turns
- * its messages into an awaitable queue that a cancel interrupts at once.
+ * The loader's side of a parse worker: finds the worker bundle, gives each file a worker of its own
+ * and turns its messages into an awaitable queue that a cancel interrupts at once.
  */
 import { Worker } from 'node:worker_threads';
 import { workerBundle } from '../worker-bundle';
@@ -12,16 +12,60 @@ export const PARSE_WORKER_FILE = 'parse-worker.cjs';
 /** The parse worker bundle (`OPTTRACE_PARSE_WORKER`: another file, or `off` to parse in-thread): see worker-bundle.ts. */
 export const defaultParseWorker = (): string | undefined => workerBundle(PARSE_WORKER_FILE, 'OPTTRACE_PARSE_WORKER');
 
+/**
+ * A worker started ahead for the next file (`ParseClient.prewarm`): a worker's start-up (a thread, a
+ * Node environment, the bundle) is ~120–150 ms of a load's first chunk on the 2-core VM. Unreferenced,
+ * so an idle spare never keeps the process alive; one at most.
+ */
+let spare: { readonly script: string; readonly worker: Worker } | undefined;
+
+/** ParseClient.prewarm, never throwing: a worker that cannot start is the next load's to report. */
+export function prewarmParseWorker(script: string | undefined): void {
+  if (!script) return;
+  try {
+    ParseClient.prewarm(script);
+  } catch {
+    // The load that needs it starts its own worker, or falls back to loading in-thread.
+  }
+}
+
 export class ParseClient {
   private readonly worker: Worker;
   private readonly queue: FromWorker[] = [];
   private waiting: ((m: FromWorker) => void) | undefined;
 
+  /** Starts a spare worker of `script` unless one is there (after a load, when files are picked). */
+  static prewarm(script: string): void {
+    if (spare?.script === script) return;
+    if (spare) void spare.worker.terminate();
+    const worker = new Worker(script);
+    worker.unref();
+    const drop = (): void => {
+      if (spare?.worker === worker) spare = undefined;
+    };
+    worker.on('error', drop);
+    worker.on('exit', drop);
+    spare = { script, worker };
+  }
+
+  /** Whether a spare worker of `script` is waiting (tests). */
+  static hasSpare(script: string): boolean {
+    return spare?.script === script;
+  }
+
+  /** Takes the spare worker of `script` if there is one, else starts a worker; either way sends it `job`. */
   constructor(script: string, job: ParseJob) {
-    this.worker = new Worker(script, { workerData: job });
+    const taken = spare?.script === script ? spare.worker : undefined;
+    if (taken) {
+      spare = undefined;
+      taken.removeAllListeners();
+      taken.ref();
+    }
+    this.worker = taken ?? new Worker(script);
     this.worker.on('message', (m: FromWorker) => this.push(m));
     this.worker.on('error', (e: Error) => this.push({ type: 'failed', message: `the parse worker stopped: ${e.message}`, crashed: true }));
     this.worker.on('exit', (code) => this.push({ type: 'failed', message: `the parse worker exited (code ${code})`, crashed: true }));
+    this.send({ type: 'job', job });
   }
 
   private push(m: FromWorker): void {

@@ -4,7 +4,7 @@ import type { FormatId } from './format';
 import type { RowChunk } from './row-chunk';
 import type { LoadIssue } from './row-sink';
 
-/** `workerData` of a parse worker. */
+/** What a parse worker is to read: its first message (a worker may be started before the file is known). */
 export interface ParseJob {
   readonly path: string;
   readonly formatOverride?: FormatId;
@@ -12,8 +12,12 @@ export interface ParseJob {
   readonly maxInFlightBytes: number;
 }
 
-/** Loader → worker: `start` once the source row exists, then one `ack` per chunk inserted, returning its buffers. */
+/**
+ * Loader → worker: the `job`, `start` once the source row exists, then one `ack` per chunk inserted,
+ * returning its buffers.
+ */
 export type ToWorker =
+  | { readonly type: 'job'; readonly job: ParseJob }
   | { readonly type: 'start'; readonly sourceId: number }
   | { readonly type: 'ack'; readonly bytes: ArrayBuffer; readonly cells: ArrayBuffer };
 

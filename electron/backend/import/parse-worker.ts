@@ -3,7 +3,7 @@
  * normalizes and checks one CSV file exactly as the in-thread loader does, and posts the rows as
  * RowChunks, so the thread that owns SQLite only binds and steps. See parse-protocol.ts.
  */
-import { parentPort, workerData } from 'node:worker_threads';
+import { parentPort } from 'node:worker_threads';
 import { CsvReader } from './csv';
 import { detectFormat } from './detect';
 import { ProgressGate } from './load-steps';
@@ -15,7 +15,6 @@ import { CsvFileError } from './text-decode';
 import { lowerThreadPriority } from '../thread-nice';
 
 const port = parentPort!;
-const job = workerData as ParseJob;
 lowerThreadPriority();
 const post = (msg: FromWorker, transfer: ArrayBuffer[] = []): void => port.postMessage(msg, transfer);
 
@@ -26,7 +25,8 @@ let inFlightBytes = 0;
 let wake: (() => void) | undefined;
 let started: ((sourceId: number) => void) | undefined;
 port.on('message', (msg: ToWorker) => {
-  if (msg.type === 'start') started?.(msg.sourceId);
+  if (msg.type === 'job') void runJob(msg.job);
+  else if (msg.type === 'start') started?.(msg.sourceId);
   else {
     enc.recycle(msg.bytes, msg.cells);
     inFlightBytes -= inFlight.shift() ?? 0;
@@ -35,7 +35,7 @@ port.on('message', (msg: ToWorker) => {
   }
 });
 
-async function run(): Promise<void> {
+async function run(job: ParseJob): Promise<void> {
   const reader = await CsvReader.open(job.path);
   try {
     const detection = detectFormat(reader.info.header, job.formatOverride);
@@ -73,7 +73,8 @@ async function run(): Promise<void> {
   }
 }
 
-run().catch((e: unknown) => {
-  const message = e instanceof Error ? e.message : String(e);
-  post(e instanceof CsvFileError ? { type: 'failed', code: e.code, message } : { type: 'failed', message });
-});
+const runJob = (job: ParseJob): Promise<void> =>
+  run(job).catch((e: unknown) => {
+    const message = e instanceof Error ? e.message : String(e);
+    post(e instanceof CsvFileError ? { type: 'failed', code: e.code, message } : { type: 'failed', message });
+  });

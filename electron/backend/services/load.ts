@@ -12,7 +12,7 @@ import type { Workspace } from '../db/workspace';
 import { UserError } from '../errors';
 import type { FileDialogs } from '../host';
 import { detectFormat } from '../import/detect';
-import { loadFiles } from '../import/load';
+import { loadFiles, prewarmFor } from '../import/load';
 
 export const CSV_FILTERS = [{ name: 'CSV exports', extensions: ['csv', 'txt'] }, { name: 'All files', extensions: ['*'] }];
 const PREVIEW_BYTES = 64 * 1024;
@@ -49,6 +49,8 @@ export class Picks {
       const detection = detectFormat(header);
       out.push({ id, fileName: basename(path), sizeBytes: info.size, detected: detection.ok ? detection.format.id : null, header, preview: rows.slice(0, 5) });
     }
+    // The analyst now reads the preview: a parse worker can start meanwhile.
+    prewarmFor(paths);
     const token = randomUUID();
     this.byToken.set(token, files);
     return { token, files: out };

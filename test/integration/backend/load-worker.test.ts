@@ -8,7 +8,8 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { generateSubscriptionLog } from '../../../electron/backend/demo/big-log';
 import { Workspace } from '../../../electron/backend/db/workspace';
-import { loadFiles, type LoadOptions, type LoadProgress } from '../../../electron/backend/import/load';
+import { loadFiles, prewarmFor, type LoadOptions, type LoadProgress } from '../../../electron/backend/import/load';
+import { ParseClient } from '../../../electron/backend/import/parse-client';
 import { FIXTURES, fingerprint, newWorkspace } from '../../support/backend';
 
 const worker = process.env.OPTTRACE_PARSE_WORKER!;
@@ -78,6 +79,22 @@ describe('the parse worker stores exactly what the in-thread load stores', () =>
     const fallback = await load([big], { parseWorker: join(tmpdir(), 'no-such-parse-worker.cjs') });
     expect(fallback.result).toEqual(inThread.result);
     expect(fallback.bytes.equals(inThread.bytes)).toBe(true);
+  });
+});
+
+describe('a parse worker started ahead', () => {
+  it('is taken by the next load, which stores the same, and the load leaves another for the file after', async () => {
+    prewarmFor([big]);
+    expect(ParseClient.hasSpare(worker)).toBe(true);
+    const spareDuringLoad: boolean[] = [];
+    const ws = await Workspace.open(empty);
+    const r = await loadFiles(ws, [{ path: big }], { now, parseWorker: worker, onProgress: () => spareDuringLoad.push(ParseClient.hasSpare(worker)) });
+    expect(spareDuringLoad.length).toBeGreaterThan(0);
+    expect(spareDuringLoad.every((s) => !s)).toBe(true);
+    expect(ParseClient.hasSpare(worker)).toBe(true);
+    const inThread = await load([big], { parseWorker: false });
+    expect(r).toEqual(inThread.result);
+    expect(fingerprint(ws).bytes.equals(inThread.bytes)).toBe(true);
   });
 });
 
