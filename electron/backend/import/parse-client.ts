@@ -15,9 +15,11 @@ export const defaultParseWorker = (): string | undefined => workerBundle(PARSE_W
 /**
  * A worker started ahead for the next file (`ParseClient.prewarm`): a worker's start-up (a thread, a
  * Node environment, the bundle) is ~120–150 ms of a load's first chunk on the 2-core VM. Unreferenced,
- * so an idle spare never keeps the process alive; one at most.
+ * so an idle spare never keeps the process alive; one at most, and ended after SPARE_IDLE_MS unused
+ * (it holds ~60 MB of RSS).
  */
 let spare: { readonly script: string; readonly worker: Worker } | undefined;
+const SPARE_IDLE_MS = 120_000;
 
 /** ParseClient.prewarm, never throwing: a worker that cannot start is the next load's to report. */
 export function prewarmParseWorker(script: string | undefined): void {
@@ -46,6 +48,11 @@ export class ParseClient {
     worker.on('error', drop);
     worker.on('exit', drop);
     spare = { script, worker };
+    setTimeout(() => {
+      if (spare?.worker !== worker) return;
+      spare = undefined;
+      void worker.terminate();
+    }, SPARE_IDLE_MS).unref();
   }
 
   /** Whether a spare worker of `script` is waiting (tests). */

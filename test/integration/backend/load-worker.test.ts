@@ -5,7 +5,7 @@
 import { appendFileSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { generateSubscriptionLog } from '../../../electron/backend/demo/big-log';
 import { Workspace } from '../../../electron/backend/db/workspace';
 import { loadFiles, prewarmFor, type LoadOptions, type LoadProgress } from '../../../electron/backend/import/load';
@@ -95,6 +95,24 @@ describe('a parse worker started ahead', () => {
     const inThread = await load([big], { parseWorker: false });
     expect(r).toEqual(inThread.result);
     expect(fingerprint(ws).bytes.equals(inThread.bytes)).toBe(true);
+  });
+});
+
+describe('a spare parse worker left unused', () => {
+  it('is ended after two minutes', () => {
+    const idle = join(mkdtempSync(join(tmpdir(), 'ot-idle-worker-')), 'idle-worker.cjs');
+    writeFileSync(idle, `require('node:worker_threads').parentPort.on('message', () => undefined);`);
+    vi.useFakeTimers({ toFake: ['setTimeout'] });
+    try {
+      ParseClient.prewarm(idle);
+      expect(ParseClient.hasSpare(idle)).toBe(true);
+      vi.advanceTimersByTime(119_000);
+      expect(ParseClient.hasSpare(idle)).toBe(true);
+      vi.advanceTimersByTime(1_000);
+      expect(ParseClient.hasSpare(idle)).toBe(false);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });
 
