@@ -32,7 +32,7 @@ export class LogByteRows {
   /** The number's sort key (run-order.ts numberSortKey) after a successful read(). */
   key = 0;
   private buf: Uint8Array = new Uint8Array(0);
-  private view = new DataView(this.buf.buffer);
+  private view: DataView = new DataView(new ArrayBuffer(0));
   /** Value v's bytes are [from[v], to[v]); -1 = NULL. Values: number, the TEXTS, the CODES. */
   private readonly from = new Int32Array(9);
   private readonly to = new Int32Array(9);
@@ -64,11 +64,8 @@ export class LogByteRows {
   read(b: ByteBatch, r: number, width: number): boolean {
     const base = b.first[r]!;
     if (b.first[r + 1]! - base !== width) return false;
-    if (b.buf !== this.buf) {
-      this.buf = b.buf;
-      this.view = new DataView(b.buf.buffer, b.buf.byteOffset, b.buf.byteLength);
-    }
-    const buf = b.buf;
+    const buf = (this.buf = b.buf);
+    this.view = b.view;
     const spans = b.spans;
     // Number: 8–15 digits, not 10 starting 2–9 (that one is warned about).
     const ns = this.field(spans, base, this.numberPos);
