@@ -9,7 +9,7 @@ import type { Workspace } from '../db/workspace';
 import { formatById } from './detect';
 import { FileLoad } from './file-load';
 import { LoadCancelled, type FileLoadSummary, type LoadOptions } from './load-steps';
-import { ParseClient, prewarmParseWorker } from './parse-client';
+import { ParseClient } from './parse-client';
 import type { FromWorker } from './parse-protocol';
 import { MAX_RUN_BYTES } from './run-order';
 import { CsvFileError } from './text-decode';
@@ -61,6 +61,6 @@ export async function loadOneOffloaded(ws: Workspace, path: string, opts: LoadOp
   } finally {
     client.stop();
     inserter?.free();
-    if (workerRan) prewarmParseWorker(script); // for the next file, started while this one's summary is made
+    if (workerRan) ParseClient.prewarm(script); // for the next file, started while this one's summary is made
   }
 }

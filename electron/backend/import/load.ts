@@ -21,7 +21,7 @@ import {
   LoadCancelled, yieldToEventLoop,
   type FileLoadSummary, type LoadOptions, type LoadResult,
 } from './load-steps';
-import { defaultParseWorker, prewarmParseWorker } from './parse-client';
+import { defaultParseWorker, ParseClient } from './parse-client';
 import { RowChunkEncoder } from './row-chunk';
 import { RowSink } from './row-sink';
 import { tableRowWriter } from './run-order';
@@ -118,7 +118,7 @@ const fileBytes = (path: string): number => {
 
 /** Starts a parse worker ahead when any of `paths` will be loaded with one (files just picked). */
 export function prewarmFor(paths: readonly string[]): void {
-  if (paths.some((p) => fileBytes(p) >= OFFLOAD_MIN_BYTES)) prewarmParseWorker(defaultParseWorker());
+  if (paths.some((p) => fileBytes(p) >= OFFLOAD_MIN_BYTES)) ParseClient.prewarm(defaultParseWorker());
 }
 
 /** With the parse worker when there is one (falling back in-thread when it cannot start), else in-thread. */

@@ -21,26 +21,25 @@ export const defaultParseWorker = (): string | undefined => workerBundle(PARSE_W
 let spare: { readonly script: string; readonly worker: Worker } | undefined;
 const SPARE_IDLE_MS = 120_000;
 
-/** ParseClient.prewarm, never throwing: a worker that cannot start is the next load's to report. */
-export function prewarmParseWorker(script: string | undefined): void {
-  if (!script) return;
-  try {
-    ParseClient.prewarm(script);
-  } catch {
-    // The load that needs it starts its own worker, or falls back to loading in-thread.
-  }
-}
-
 export class ParseClient {
   private readonly worker: Worker;
   private readonly queue: FromWorker[] = [];
   private waiting: ((m: FromWorker) => void) | undefined;
 
-  /** Starts a spare worker of `script` unless one is there (after a load, when files are picked). */
-  static prewarm(script: string): void {
-    if (spare?.script === script) return;
+  /**
+   * Starts a spare worker of `script` unless one is there (after a load, when files are picked). Never
+   * throws: a worker that cannot start is for the load that needs it to report (or to load in-thread).
+   */
+  static prewarm(script: string | undefined): void {
+    if (!script || spare?.script === script) return;
     if (spare) void spare.worker.terminate();
-    const worker = new Worker(script);
+    let worker: Worker;
+    try {
+      worker = new Worker(script);
+    } catch {
+      spare = undefined;
+      return;
+    }
     worker.unref();
     const drop = (): void => {
       if (spare?.worker === worker) spare = undefined;
