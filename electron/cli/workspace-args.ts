@@ -48,4 +48,4 @@ export async function openWorkspaceFile(path: string): Promise<Workspace> {
 }
 
 export const fileLine = (f: FileLoadSummary): string =>
-  `${f.fileName}  ${f.format ?? 'unknown format'}  ${f.status}  ${f.rowsLoaded} loaded, ${f.rowsRejected} rejected, ${f.warnings} warnings  sha256 ${f.sha256.slice(0, 16)}…${f.message ? `\n    ${f.message}` : ''}`;
+  `${f.fileName}  ${f.format ?? 'unknown format'}  ${f.status}  ${f.rowsLoaded} loaded, ${f.rowsRejected} rejected, ${f.warnings} warning${f.warnings === 1 ? '' : 's'}  sha256 ${f.sha256.slice(0, 16)}…${f.message ? `\n    ${f.message}` : ''}`;

@@ -17,6 +17,7 @@ test('open the demo, load an export with bad rows, find, explain, flip an assump
   await expect(page.getByTestId('sources')).toContainText('sms_subscription_log.csv');
   await expect(page.getByTestId('sources')).toContainText('_SMSSubscriptionLog');
   await expect(page.getByTestId('sources')).toContainText('_SMSMessageTracking');
+  await expect(page.getByRole('heading', { name: /Load errors and warnings/ })).toHaveText('Load errors and warnings (3 rejected, 1 warning)');
   await app.screenshot('workspace');
   await axe('workspace');
 

@@ -1,6 +1,9 @@
 /** Small display helpers shared by the desktop views. */
 export const fmtInt = (n: number): string => n.toLocaleString('en-US');
 
+/** `1 warning`, `2,000 warnings`. */
+export const fmtCount = (n: number, one: string, many = `${one}s`): string => `${fmtInt(n)} ${n === 1 ? one : many}`;
+
 export const fmtBytes = (n: number): string =>
   n < 1024 ? `${n} B` : n < 1024 ** 2 ? `${(n / 1024).toFixed(1)} KB` : n < 1024 ** 3 ? `${(n / 1024 ** 2).toFixed(1)} MB` : `${(n / 1024 ** 3).toFixed(2)} GB`;
 

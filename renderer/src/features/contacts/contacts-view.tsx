@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { SUBSCRIPTION_STATUSES, VERDICTS } from '../../../../shared/model';
 import { useStore } from '../../store';
 import type { ContactFilters } from '../../store/contacts-slice';
-import { fmtInt, STATUS_LABELS } from '../../components/format';
+import { fmtCount, STATUS_LABELS } from '../../components/format';
 import { verdictLabel } from '../../components/verdict-badge';
 import { ExplainPanel } from '../explain/explain-panel';
 import { ContactsTable } from './contacts-table';
@@ -56,7 +56,7 @@ export function ContactsView() {
         <header className="view-head">
           <h1 id="contacts-title">Contacts</h1>
           <p className="muted" role="status" data-testid="contacts-total">
-            {total === null ? 'Searching…' : `${fmtInt(total)} subscription${total === 1 ? '' : 's'}`}
+            {total === null ? 'Searching…' : fmtCount(total, 'subscription')}
             {took !== null && total !== null ? ` · ${took.toFixed(0)} ms` : ''}
           </p>
         </header>

@@ -1,6 +1,6 @@
 import { EXPORT_FORMATS, EXPORT_FORMAT_TITLES, type ExportFormat } from '../../../../shared/ipc/desk-types';
 import { useStore } from '../../store';
-import { fmtBytes, fmtInt } from '../../components/format';
+import { fmtBytes, fmtCount, fmtInt } from '../../components/format';
 
 export function LoadPanel() {
   const pick = useStore((s) => s.pick);
@@ -70,7 +70,7 @@ export function LoadPanel() {
             {outcome.files.map((f) => (
               <li key={f.sha256 + f.fileName}>
                 <strong>{f.fileName}</strong>{f.format ? ` as ${EXPORT_FORMAT_TITLES[f.format]}` : ''}: {fmtInt(f.rowsLoaded)} loaded, {fmtInt(f.rowsRejected)} rejected
-                {f.warnings > 0 ? `, ${fmtInt(f.warnings)} warning${f.warnings === 1 ? '' : 's'}` : ''}
+                {f.warnings > 0 ? `, ${fmtCount(f.warnings, 'warning')}` : ''}
                 {f.message && <div className="muted small">{f.message}</div>}
               </li>
             ))}

@@ -1,6 +1,6 @@
 import { ERRORS_PAGE } from '../../store/workspace-slice';
 import { useStore } from '../../store';
-import { fmtInt } from '../../components/format';
+import { fmtCount, fmtInt } from '../../components/format';
 
 export function RejectedRows() {
   const page = useStore((s) => s.loadErrors);
@@ -11,7 +11,7 @@ export function RejectedRows() {
   return (
     <section aria-labelledby="rejected-title" className="card">
       <div className="card-head">
-        <h2 id="rejected-title">Load errors and warnings ({fmtInt(page.rejected)} rejected, {fmtInt(page.total - page.rejected)} warnings)</h2>
+        <h2 id="rejected-title">Load errors and warnings ({fmtInt(page.rejected)} rejected, {fmtCount(page.total - page.rejected, 'warning')})</h2>
         <button type="button" onClick={() => void exportCsv()}>Export as CSV…</button>
       </div>
       <table className="data" data-testid="rejected-rows">
