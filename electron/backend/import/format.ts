@@ -30,7 +30,27 @@ export interface FormatSpec {
   /** Groups of keys of which at least one must be present (e.g. HoldDate or LastBounceDate). */
   readonly requireOneOf?: readonly (readonly string[])[];
   readonly mapRow: (r: RowContext) => BulkRow | null;
+  /**
+   * mapRow's row after source id and line, for a record whose values are all in their plain form, read
+   * straight from the file's bytes (import/byte-rows.ts); any other record still goes through mapRow.
+   * byte-rows.test.ts loads each format both ways and compares every record.
+   */
+  readonly bytePlan?: readonly ByteCell[];
 }
+
+/**
+ * One value (or pair) of a byte plan. `number`: the digits and number_raw NULL; `date`: epoch ms and its
+ * raw text (NULL when canonical); `required`: empty → mapRow (which rejects it); `extras`: NULL (files
+ * with extra columns keep to mapRow).
+ */
+export type ByteCell =
+  | { readonly number: string }
+  | { readonly text: string; readonly required?: true }
+  | { readonly code: string; readonly table: CodeTableName }
+  | { readonly date: string; readonly required?: true }
+  | { readonly flag: string }
+  | { readonly constant: string | null }
+  | { readonly extras: true };
 
 export const headerKey = (h: string): string => h.trim().replace(/^\uFEFF/, '').toLowerCase().replace(/[\s_]/g, '');
 

@@ -34,4 +34,11 @@ export const mobileAddress: FormatSpec = {
     ];
     return r.failed ? null : row;
   },
+  bytePlan: [
+    { number: 'mobileNumber' }, { text: 'mobileId' }, { text: 'contactId' }, { code: 'status', table: 'contactStatus' },
+    { text: 'source' }, { text: 'priority' }, { text: 'channel' }, { text: 'carrierId' }, { text: 'countryCode' },
+    { date: 'createdDate' }, { date: 'modifiedDate' },
+    { text: 'city' }, { text: 'state' }, { text: 'zipCode' }, { text: 'firstName' }, { text: 'lastName' }, { text: 'utcOffset' }, { text: 'isHonorDst' },
+    { extras: true },
+  ],
 };

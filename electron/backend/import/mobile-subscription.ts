@@ -33,4 +33,10 @@ export const mobileSubscription: FormatSpec = {
     ];
     return r.failed ? null : row;
   },
+  bytePlan: [
+    { constant: 'data-view' }, { number: 'mobileNumber' }, { text: 'definitionId', required: true }, { constant: null },
+    { code: 'optInStatusId', table: 'optInStatus' }, { code: 'optInMethodId', table: 'optInMethod' }, { date: 'optInDate' },
+    { code: 'optOutStatusId', table: 'optOutStatus' }, { code: 'optOutMethodId', table: 'optOutMethod' }, { date: 'optOutDate' },
+    { text: 'source' }, { date: 'createdDate' }, { text: 'createdBy' }, { date: 'modifiedDate' }, { text: 'modifiedBy' }, { extras: true },
+  ],
 };

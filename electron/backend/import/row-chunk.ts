@@ -141,7 +141,7 @@ export class RowChunkEncoder {
     if (++this.records >= this.cutAt) this.cut();
   }
 
-  /** Starts a record written value by value (the byte path: import/log-bytes.ts); endRecord() ends it. */
+  /** Starts a record written value by value (the byte path: import/byte-rows.ts); endRecord() ends it. */
   beginRecord(table: number, values: number): void {
     if (this.cellCount + 2 + values * 2 > this.cells.length) this.growCells(2 + values * 2);
     this.cells[this.cellCount++] = table;

@@ -3,9 +3,9 @@
  * duplicate detection, and load_errors (every rejected row and warning, with line/column/value).
  */
 import type { BulkRow } from '../db/tables';
+import { ByteRows } from './byte-rows';
 import { isByteBatch, type AnyBatch, type ByteBatch } from './csv';
 import { RowContext, type ColumnIndex, type FormatSpec, type RowIssues } from './format';
-import { LogByteRows } from './log-bytes';
 import { RowHashes } from './row-hashes';
 import { NumberRunWriter } from './run-order';
 
@@ -62,11 +62,11 @@ export class RowSink implements RowIssues {
     this.ctx.sourceId = sourceId;
     this.width = index.header.length;
     // Bytes go straight into a run's chunk encoders (BulkWriter, without sql.js's low-level exports, takes rows).
-    this.byteRows = writer instanceof NumberRunWriter ? LogByteRows.for(spec, index) : undefined;
+    this.byteRows = writer instanceof NumberRunWriter ? ByteRows.for(spec, index) : undefined;
   }
 
-  /** Rows read straight from bytes where a record is in its plain form (import/log-bytes.ts). */
-  private readonly byteRows: LogByteRows | undefined;
+  /** Rows read straight from bytes where a record is in its plain form (import/byte-rows.ts). */
+  private readonly byteRows: ByteRows | undefined;
 
   /** Whether the reader should hand over ByteBatches (CsvReader.batches) when it can. */
   get wantsBytes(): boolean {
@@ -102,7 +102,7 @@ export class RowSink implements RowIssues {
   /**
    * A ByteBatch: a record in its plain form is written from its bytes; any other (a value to warn
    * about or reject, a non-canonical date, a wrong field count) goes through addRow as text, so both
-   * make exactly the rows, errors and warnings the text path makes (log-bytes.test.ts compares them).
+   * make exactly the rows, errors and warnings the text path makes (byte-rows.test.ts compares them).
    */
   private addByteBatch(b: ByteBatch, from: number, deadline: number): number {
     const rows = this.byteRows!;

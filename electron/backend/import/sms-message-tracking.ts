@@ -43,4 +43,11 @@ export const smsMessageTracking: FormatSpec = {
     ];
     return r.failed ? null : row;
   },
+  bytePlan: [
+    { number: 'mobile' }, { text: 'trackingId' }, { text: 'keywordId' }, { text: 'codeId' }, { text: 'sharedKeyword' }, { text: 'shortCode' },
+    { text: 'messageText' }, { flag: 'inbound' }, { flag: 'outbound' }, { flag: 'sent' }, { flag: 'delivered' }, { flag: 'undelivered' },
+    { date: 'createDate', required: true }, { date: 'modifiedDate' }, { date: 'actionDate' },
+    { text: 'subscriberKey' }, { text: 'statusCodeId' }, { text: 'description' }, { text: 'name' },
+    { text: 'jbDefinitionId' }, { text: 'jbActivityId' }, { text: 'conversationId' }, { extras: true },
+  ],
 };

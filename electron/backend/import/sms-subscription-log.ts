@@ -34,4 +34,10 @@ export const smsSubscriptionLog: FormatSpec = {
     ];
     return r.failed ? null : row;
   },
+  bytePlan: [
+    { number: 'mobileNumber' }, { text: 'definitionId', required: true }, { text: 'subscriberKey' }, { text: 'mobileSubscriptionId' },
+    { code: 'optInStatusId', table: 'optInStatus' }, { code: 'optInMethodId', table: 'optInMethod' }, { date: 'optInDate' },
+    { code: 'optOutStatusId', table: 'optOutStatus' }, { code: 'optOutMethodId', table: 'optOutMethod' }, { date: 'optOutDate' },
+    { date: 'logDate' }, { text: 'source' }, { date: 'createdDate' }, { date: 'modifiedDate' }, { extras: true },
+  ],
 };

@@ -1,76 +1,16 @@
 /**
- * The byte path (CsvReader ByteBatches + LogByteRows) against the text path (papaparse + mapRow):
- * the same files must give exactly the same chunk records, in the same order, and the same counts.
+ * `_SMSSubscriptionLog` through the byte path (CsvReader ByteBatches + ByteRows) against the text path
+ * (papaparse + mapRow): the same files must give exactly the same chunk records, in order, and counts.
  */
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { generateSubscriptionLog } from '../../../electron/backend/demo/big-log';
-import { CsvReader, isByteBatch } from '../../../electron/backend/import/csv';
-import { detectFormat } from '../../../electron/backend/import/detect';
-import { DOUBLE_CELL, INT_CELL, NULL_CELL, recordStarts, RowChunkEncoder, type RowChunk } from '../../../electron/backend/import/row-chunk';
-import { RowSink } from '../../../electron/backend/import/row-sink';
-import { tableRowWriter } from '../../../electron/backend/import/run-order';
+import { load, same } from '../../support/byte-path';
 
-const dir = mkdtempSync(join(tmpdir(), 'log-bytes-'));
+const dir = mkdtempSync(join(tmpdir(), 'byte-rows-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-const utf8 = new TextDecoder();
-function recordsOf(c: RowChunk): unknown[][] {
-  const out: unknown[][] = [];
-  const starts = recordStarts(c);
-  for (let r = 0; r < c.records; r++) {
-    const at = starts[r]!;
-    const rec: unknown[] = [c.cells[at]];
-    const n = c.cells[at + 1]!;
-    for (let v = 0; v < n; v++) {
-      const a = c.cells[at + 2 + v * 2]!;
-      const b = c.cells[at + 3 + v * 2]!;
-      rec.push(b === NULL_CELL ? null : b === INT_CELL ? a : b === DOUBLE_CELL ? c.doubles[a] : utf8.decode(c.bytes.subarray(a, a + b)));
-    }
-    out.push(rec);
-  }
-  return out;
-}
-
-async function load(path: string, bytes: boolean) {
-  const reader = await CsvReader.open(path);
-  try {
-    const det = detectFormat(reader.info.header);
-    if (!det.ok) throw det.error;
-    const enc = new RowChunkEncoder();
-    const sink = new RowSink(3, det.format, det.index, tableRowWriter(enc, det.format.table, reader.info.totalBytes), enc.writer(1), reader.info.totalBytes);
-    const records: unknown[][] = [];
-    let byteBatches = 0;
-    let textBatches = 0;
-    for await (const b of reader.batches(bytes && sink.wantsBytes)) {
-      if (isByteBatch(b)) byteBatches++;
-      else textBatches++;
-      sink.addBatch(b);
-      for (const p of enc.takeAll()) records.push(...recordsOf(p.chunk));
-    }
-    sink.finish();
-    for (const p of enc.takeAll(true)) records.push(...recordsOf(p.chunk));
-    const { loaded, rejected, warnings, rowsSeen, sample } = sink;
-    return { records, byteBatches, textBatches, counts: { loaded, rejected, warnings, rowsSeen, sample, sha: reader.sha256(), bytesRead: reader.bytesRead } };
-  } finally {
-    await reader.close();
-  }
-}
-
-/** Loads `text` both ways and expects identical results; returns the byte path's batch count. */
-async function same(name: string, text: string | Buffer): Promise<{ byteBatches: number; textBatches: number; loaded: number; records: number; warnings: number }> {
-  const path = join(dir, name);
-  writeFileSync(path, text);
-  const asText = await load(path, false);
-  const asBytes = await load(path, true);
-  expect(asText.byteBatches).toBe(0);
-  expect(asBytes.counts).toEqual(asText.counts);
-  expect(asBytes.records.length).toBe(asText.records.length);
-  for (let i = 0; i < asText.records.length; i++) if (JSON.stringify(asBytes.records[i]) !== JSON.stringify(asText.records[i])) expect([i, asBytes.records[i]]).toEqual([i, asText.records[i]]);
-  return { byteBatches: asBytes.byteBatches, textBatches: asBytes.textBatches, loaded: asText.counts.loaded, records: asText.records.length, warnings: asText.counts.warnings };
-}
 
 /** Lines of a generated log (header first), to be edited. */
 async function logLines(rows: number, seed: number): Promise<string[]> {
@@ -135,7 +75,7 @@ const ODD: ((cells: string[]) => void)[] = [
 describe('byte path of _SMSSubscriptionLog', () => {
   it('gives exactly the text path’s rows for a clean file, reading every batch as bytes', async () => {
     const lines = await logLines(30_000, 3);
-    const r = await same('clean.csv', lines.join('\n') + '\n');
+    const r = await same(dir, 'clean.csv', lines.join('\n') + '\n');
     expect(r.loaded).toBe(30_000);
     expect(r.byteBatches).toBeGreaterThan(50);
   });
@@ -150,13 +90,13 @@ describe('byte path of _SMSSubscriptionLog', () => {
     });
     // Duplicates, blank lines and a last line without a break.
     edited.splice(2000, 0, edited[1500]!, '', edited[1501]!);
-    const r = await same('odd.csv', edited.join('\n'));
+    const r = await same(dir, 'odd.csv', edited.join('\n'));
     expect(r.byteBatches).toBeGreaterThan(5);
     expect(r.loaded).toBeLessThan(6_000);
-    const crlf = await same('odd-crlf.csv', edited.join('\r\n') + '\r\n');
+    const crlf = await same(dir, 'odd-crlf.csv', edited.join('\r\n') + '\r\n');
     expect(crlf.byteBatches).toBeGreaterThan(5);
     // A \r before \n in an LF file stays in the last field (papaparse's split does the same).
-    await same('cr-in-lf.csv', edited.slice(0, 3000).map((l, i) => (i % 11 === 5 ? l + '\r' : l)).join('\n'));
+    await same(dir, 'cr-in-lf.csv', edited.slice(0, 3000).map((l, i) => (i % 11 === 5 ? l + '\r' : l)).join('\n'));
   });
 
   it('reads simply quoted fields as bytes, and goes on as text from anything else', async () => {
@@ -175,9 +115,9 @@ describe('byte path of _SMSSubscriptionLog', () => {
     dup[6001] = dup[7000]!; // and one hashed as text both times
     // Quoted fields papaparse reads as a plain split does (a delimiter inside, empty, every field): bytes all along.
     const guid = base[4002]!.split(',')[3]!;
-    const plainQuotes = await same('quotes.csv', edit([[4000, 1, '"SK, quoted"'], [4001, 11, '""'], [4002, 3, `"${guid}"`]]).join('\n'));
+    const plainQuotes = await same(dir, 'quotes.csv', edit([[4000, 1, '"SK, quoted"'], [4001, 11, '""'], [4002, 3, `"${guid}"`]]).join('\n'));
     expect(plainQuotes.textBatches).toBe(1); // the header's batch only
-    const all = await same('all-quoted.csv', base.map((l) => l.split(',').map((c) => `"${c}"`).join(',')).join('\r\n'));
+    const all = await same(dir, 'all-quoted.csv', base.map((l) => l.split(',').map((c) => `"${c}"`).join(',')).join('\r\n'));
     expect(all.textBatches).toBe(1);
     expect(all.loaded).toBe(8_000);
     // Anything else: text from that chunk on, with the same result.
@@ -190,14 +130,14 @@ describe('byte path of _SMSSubscriptionLog', () => {
       ['bare-lf.csv', dup.slice(0, 4000).join('\r\n') + '\n' + dup.slice(4000).join('\r\n')],
     ];
     for (const [name, text] of cases) {
-      const r = await same(name, text);
+      const r = await same(dir, name, text);
       expect(r.byteBatches, name).toBeGreaterThan(5);
       expect(r.textBatches, name).toBeGreaterThan(1);
       // Both duplicates found, one of them hashed as bytes, then as text (the unclosed quote swallows the rest).
       if (name !== 'quote-unclosed.csv') expect(r.warnings, name).toBeGreaterThanOrEqual(2);
     }
     // A bare \n within the first chunk: the text path's line count and the bytes part ways, so no bytes.
-    expect((await same('bare-lf-early.csv', base.slice(0, 50).join('\r\n') + '\n' + base.slice(50).join('\r\n'))).byteBatches).toBe(0);
+    expect((await same(dir, 'bare-lf-early.csv', base.slice(0, 50).join('\r\n') + '\n' + base.slice(50).join('\r\n'))).byteBatches).toBe(0);
   });
 
   it('reads UTF-8 as bytes too, and refuses broken files exactly as the text path does', async () => {
@@ -212,7 +152,7 @@ describe('byte path of _SMSSubscriptionLog', () => {
       if (i % 89 === 0) c[0] = `${c[0]!}\u00a0`; // a no-break space after the date
       return c.join(',');
     });
-    const r = await same('utf8.csv', Buffer.from(accented.join('\n'), 'utf8'));
+    const r = await same(dir, 'utf8.csv', Buffer.from(accented.join('\n'), 'utf8'));
     expect(r.textBatches).toBe(1);
     expect(r.loaded).toBeLessThan(6_000);
     const refused = async (name: string, bytes: Buffer, code: string): Promise<void> => {
@@ -230,16 +170,16 @@ describe('byte path of _SMSSubscriptionLog', () => {
 
   it('reads other layouts: semicolons, a BOM, reordered and missing optional columns; extra columns stay text', async () => {
     const lines = await logLines(5_000, 13);
-    expect((await same('semi.csv', lines.map((l) => l.replaceAll(',', ';')).join('\n'))).byteBatches).toBeGreaterThan(5);
-    expect((await same('bom.csv', '\uFEFF' + lines.join('\n'))).byteBatches).toBeGreaterThan(5);
+    expect((await same(dir, 'semi.csv', lines.map((l) => l.replaceAll(',', ';')).join('\n'))).byteBatches).toBeGreaterThan(5);
+    expect((await same(dir, 'bom.csv', '\uFEFF' + lines.join('\n'))).byteBatches).toBeGreaterThan(5);
     const order = [4, 3, 0, 5, 6, 7, 8, 9, 10, 1]; // no MobileSubscriptionID, Source, CreatedDate, ModifiedDate
     const reordered = lines.map((l) => {
       const c = l.split(',');
       return order.map((k) => c[k]).join(',');
     });
-    const r = await same('reordered.csv', reordered.join('\n'));
+    const r = await same(dir, 'reordered.csv', reordered.join('\n'));
     expect(r.byteBatches).toBeGreaterThan(5);
     expect(r.loaded).toBe(5_000);
-    expect((await same('extras.csv', lines.map((l, i) => l + (i === 0 ? ',Note' : ',n' + (i % 3))).join('\n'))).byteBatches).toBe(0);
+    expect((await same(dir, 'extras.csv', lines.map((l, i) => l + (i === 0 ? ',Note' : ',n' + (i % 3))).join('\n'))).byteBatches).toBe(0);
   });
 });
