@@ -18,7 +18,7 @@ import { collect } from './gc';
 import { loadStagesInChild } from './load-stages';
 
 const seconds = (t0: number): number => (performance.now() - t0) / 1000;
-const round = (n: number, d = 2): number => Math.round(n * 10 ** d) / 10 ** d;
+export const round = (n: number, d = 2): number => Math.round(n * 10 ** d) / 10 ** d;
 
 /** Bare baseline: split lines, positional insert of the 14 raw columns into one table, one transaction. */
 async function bareInsert(path: string): Promise<{ total: number; insertOnly: number; rows: number }> {
@@ -119,7 +119,7 @@ export async function coldLoad(path: string): Promise<void> {
 
 interface ColdLoad { stallMs: number; seconds: number; rows: number; status: string; message: string; peakRssMB: number; databaseMB: number }
 
-function coldLoadInChild(path: string, rows?: number): ColdLoad {
+export function coldLoadInChild(path: string, rows?: number): ColdLoad {
   const out = execFileSync(process.execPath, [process.argv[1]!, '--cold-load', path], { encoding: 'utf8', maxBuffer: 1 << 24 });
   const r = JSON.parse(out.trim().split('\n').at(-1)!) as ColdLoad;
   if (rows !== undefined && r.rows !== rows) throw new Error(`cold load: loaded ${r.rows} of ${rows} rows`);

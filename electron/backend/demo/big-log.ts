@@ -1,6 +1,7 @@
 /** A large, realistic `_SMSSubscriptionLog` CSV for benchmarks (1M–5M rows), streamed to disk. */
 import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
+import { csvStream } from './csv-stream';
 import { cstUs, guid, mulberry32 } from './prng';
 
 export const BIG_LOG_HEADER =
@@ -10,13 +11,8 @@ export const BIG_LOG_HEADER =
 export async function generateSubscriptionLog(path: string, rows: number, seed = 7): Promise<number> {
   const rng = mulberry32(seed);
   const guids = Array.from({ length: 8 }, () => guid(rng));
-  const out = createWriteStream(path);
-  let bytes = 0;
-  const write = async (s: string): Promise<void> => {
-    bytes += Buffer.byteLength(s);
-    if (!out.write(s)) await once(out, 'drain');
-  };
-  await write(`${BIG_LOG_HEADER}\r\n`);
+  const out = csvStream(path);
+  await out.lines([BIG_LOG_HEADER]);
   const start = Date.UTC(2024, 0, 1, 14, 0, 0);
   const CHUNK = 10_000;
   for (let i = 0; i < rows; i += CHUNK) {
@@ -34,11 +30,9 @@ export async function generateSubscriptionLog(path: string, rows: number, seed =
         lines.push(`${d},SK${j},${j},${g},${number},0,,,2,${method},${d},${method},${d},${d}`);
       }
     }
-    await write(`${lines.join('\r\n')}\r\n`);
+    await out.lines(lines);
   }
-  out.end();
-  await once(out, 'finish');
-  return bytes;
+  return out.end();
 }
 
 /**
