@@ -1,6 +1,7 @@
 /** Numbered, recorded migrations: each runs once, in order, inside one transaction with its record. */
 import type { Database } from 'sql.js';
 import { SCHEMA_V1, SCHEMA_V2_DATES } from './schema';
+import { SCHEMA_V4_PAIRS } from './tracking-pairs';
 
 interface Migration {
   readonly version: number;
@@ -14,6 +15,7 @@ export const MIGRATIONS: readonly Migration[] = [
   // The verdict table is derived: a workspace whose table has the old shape (text status and verdict,
   // no desk_counts) drops it, and opening it builds the new one (backend.ts openPath).
   { version: 3, name: 'compact verdict table', statements: ['DROP TABLE IF EXISTS desk_contacts', 'DROP TABLE IF EXISTS desk_contacts_next'] },
+  { version: 4, name: 'keyword pairs from message tracking', statements: SCHEMA_V4_PAIRS },
 ];
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
 

@@ -42,10 +42,9 @@ export function rowsForNumber(ws: Workspace, table: EvidenceTable, number: strin
 export const dictionaryRows = (ws: Workspace): Row[] =>
   ws.all('SELECT keyword_id, keyword, code, code_id, kind, opt_in, valid_responses, window_hours, country FROM keywords ORDER BY source_id, line');
 
-/** KeywordID ↔ SharedKeyword and CodeID ↔ ShortCode pairs seen in message tracking. */
+/** KeywordID ↔ SharedKeyword and CodeID ↔ ShortCode pairs seen in message tracking, in the order they first appear in the files (db/tracking-pairs.ts). */
 export const trackingKeywordPairs = (ws: Workspace): Row[] =>
-  ws.all(`SELECT DISTINCT keyword_id, shared_keyword, code_id, short_code FROM messages
-          WHERE (keyword_id IS NOT NULL AND shared_keyword IS NOT NULL) OR (code_id IS NOT NULL AND short_code IS NOT NULL)`);
+  ws.all('SELECT keyword_id, shared_keyword, code_id, short_code FROM message_keyword_pairs ORDER BY first_row');
 
 /** Numbers matching a search in any format (digits only are compared), for the number finder. */
 export function findNumbers(ws: Workspace, digits: string, limit = 50): string[] {

@@ -36,9 +36,17 @@ export class ByteRows {
   private readonly constants: (Bytes | undefined)[];
   /** Values per record: source id, line, then one per cell, two for a number or a date. */
   private readonly values: number;
-  /** Cell c's bytes are [from[c], to[c]); -1 = NULL (a date's raw text: NULL when canonical); a flag's value 0/1. */
-  private readonly from: Int32Array;
-  private readonly to: Int32Array;
+  /** After read(): cell c's bytes are [from[c], to[c]); -1 = NULL (a date's raw text: NULL when canonical); a flag's value 0/1. */
+  readonly from: Int32Array;
+  readonly to: Int32Array;
+  /** buf of the last read() (its cells' bytes). */
+  get bytes(): Uint8Array {
+    return this.buf;
+  }
+  get bytesView(): DataView {
+    return this.view;
+  }
+  private readonly keys: (string | undefined)[];
   /** Epoch ms of each date cell, NaN = NULL. */
   private readonly ms: Float64Array;
   private readonly dates = new ByteDates();
@@ -59,6 +67,7 @@ export class ByteRows {
     this.from = new Int32Array(n);
     this.to = new Int32Array(n);
     this.ms = new Float64Array(n);
+    this.keys = plan.map((c) => ('text' in c ? c.text : undefined));
     let values = 2;
     plan.forEach((c, i) => {
       const [kind, key] =
@@ -80,6 +89,11 @@ export class ByteRows {
     this.dateCells = cells(Kind.Date);
     this.flagCells = cells(Kind.Flag);
     this.values = values;
+  }
+
+  /** The cell of the text column `key` (-1: the plan has none). */
+  textCell(key: string): number {
+    return this.keys.indexOf(key);
   }
 
   /** For a file of a format with a byte plan and without extra columns (their JSON is mapRow's); otherwise undefined. */

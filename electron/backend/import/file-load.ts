@@ -6,6 +6,7 @@
 import { basename } from 'node:path';
 import { databaseBytes, finishSource, insertSource, restoreIndexes, suspendIndexes } from '../db/bulk';
 import type { ChunkInserter } from '../db/chunk-insert';
+import { addMessageKeys } from '../db/tracking-pairs';
 import type { Workspace } from '../db/workspace';
 import type { CsvInfo } from './csv';
 import type { FormatSpec } from './format';
@@ -76,6 +77,7 @@ export class FileLoad {
   /** Indexes back, hash and counts recorded; the file's summary. */
   finish(counts: FileCounts): FileLoadSummary {
     restoreIndexes(this.ws, this.indexes);
+    if (counts.messageKeys) addMessageKeys(this.ws, this.sourceId, counts.messageKeys);
     finishSource(this.ws, this.sourceId, { sha256: counts.sha256, sizeBytes: counts.sizeBytes, rowsLoaded: counts.loaded, rowsRejected: counts.rejected, warnings: counts.warnings });
     return fileSummary(this.path, this.format, counts);
   }

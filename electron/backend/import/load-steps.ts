@@ -3,6 +3,7 @@ import { basename } from 'node:path';
 import type { SourceRecord } from '../db/bulk';
 import type { CsvInfo } from './csv';
 import type { FormatId, FormatSpec } from './format';
+import type { MessageKey } from './message-keys';
 import type { LoadIssue } from './row-sink';
 import { CsvFileError } from './text-decode';
 
@@ -110,6 +111,8 @@ export interface FileCounts {
   readonly rejected: number;
   readonly warnings: number;
   readonly sample: readonly LoadIssue[];
+  /** A message tracking file's keyword/code combinations (import/message-keys.ts). */
+  readonly messageKeys?: readonly MessageKey[];
 }
 
 /** The summary of a file that streamed to its end. */

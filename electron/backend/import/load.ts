@@ -10,7 +10,7 @@ import {
   begin, BulkWriter, DEFAULT_CACHE_KIB, setCacheSize, commit, release, rollback, rollbackTo, savepoint,
 } from '../db/bulk';
 import { ChunkInserter } from '../db/chunk-insert';
-import { lastMessageRowid, refreshCodes } from '../db/codes';
+import { addDictionaryCodes } from '../db/codes';
 import type { Workspace } from '../db/workspace';
 import { batchRecords, CsvReader } from './csv';
 import { detectFormat } from './detect';
@@ -18,7 +18,7 @@ import { FileLoad } from './file-load';
 import type { FormatId } from './format';
 import { loadOneOffloaded } from './load-offloaded';
 import {
-  LoadCancelled, yieldToEventLoop,
+  LoadCancelled,
   type FileLoadSummary, type LoadOptions, type LoadResult,
 } from './load-steps';
 import { defaultParseWorker, ParseClient } from './parse-client';
@@ -62,7 +62,6 @@ async function loadAll(ws: Workspace, files: readonly { path: string; format?: F
   setCacheSize(ws, LOAD_CACHE_KIB);
   begin(ws);
   try {
-    const messagesBefore = lastMessageRowid(ws);
     for (const [i, f] of files.entries()) {
       if (opts.signal?.aborted) throw new LoadCancelled();
       const sp = `file_${i}`;
@@ -76,10 +75,7 @@ async function loadAll(ws: Workspace, files: readonly { path: string; format?: F
       summaries.push(s);
       if (s.errorCode === 'too-large') break;
     }
-    await refreshCodes(ws, messagesBefore, async () => {
-      await yieldToEventLoop();
-      if (opts.signal?.aborted) throw new LoadCancelled();
-    });
+    addDictionaryCodes(ws); // message tracking's codes were merged as each file finished (FileLoad.finish)
     commit(ws);
   } catch (e) {
     rollback(ws);
@@ -168,7 +164,10 @@ async function loadOneInThread(ws: Workspace, path: string, opts: LoadOptions): 
     }
     sink.finish();
     await insertReady(true);
-    return file.finish({ sha256: reader.sha256(), sizeBytes: reader.bytesRead, loaded: sink.loaded, rejected: sink.rejected, warnings: sink.warnings, sample: sink.sample });
+    return file.finish({
+      sha256: reader.sha256(), sizeBytes: reader.bytesRead, loaded: sink.loaded, rejected: sink.rejected, warnings: sink.warnings, sample: sink.sample,
+      ...(sink.messageKeys ? { messageKeys: sink.messageKeys.list() } : {}),
+    });
   } finally {
     inserter?.free();
     await reader.close();

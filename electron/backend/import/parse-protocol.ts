@@ -2,6 +2,7 @@
 import type { CsvInfo } from './csv';
 import type { FormatId } from './format';
 import type { RowChunk } from './row-chunk';
+import type { MessageKey } from './message-keys';
 import type { LoadIssue } from './row-sink';
 
 /** What a parse worker is to read: its first message (a worker may be started before the file is known). */
@@ -28,6 +29,7 @@ export interface ParseTotals {
   readonly rejected: number;
   readonly warnings: number;
   readonly sample: readonly LoadIssue[];
+  readonly messageKeys?: readonly MessageKey[];
 }
 
 /**

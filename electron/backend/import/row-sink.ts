@@ -5,6 +5,7 @@
 import type { BulkRow } from '../db/tables';
 import { ByteRows } from './byte-rows';
 import { isByteBatch, type AnyBatch, type ByteBatch } from './csv';
+import { MessageKeys } from './message-keys';
 import { RowContext, type ColumnIndex, type FormatSpec, type RowIssues } from './format';
 import { RowHashes } from './row-hashes';
 import { NumberRunWriter } from './run-order';
@@ -63,7 +64,19 @@ export class RowSink implements RowIssues {
     this.width = index.header.length;
     // Bytes go straight into a run's chunk encoders (BulkWriter, without sql.js's low-level exports, takes rows).
     this.byteRows = writer instanceof NumberRunWriter ? ByteRows.for(spec, index) : undefined;
+    if (spec.table === 'messages') {
+      this.messageKeys = new MessageKeys();
+      const rows = this.byteRows;
+      if (rows) this.keyCells = Int32Array.from(['keywordId', 'sharedKeyword', 'codeId', 'shortCode'], (k) => rows.textCell(k));
+    }
   }
+
+  /** A message tracking file's keyword/code combinations (import/message-keys.ts); undefined for other formats. */
+  readonly messageKeys: MessageKeys | undefined;
+  /** The byte plan's cells of those four values, and their spans for the record at hand. */
+  private keyCells = new Int32Array(0);
+  private readonly keyFrom = new Int32Array(4);
+  private readonly keyTo = new Int32Array(4);
 
   /** Rows read straight from bytes where a record is in its plain form (import/byte-rows.ts). */
   private readonly byteRows: ByteRows | undefined;
@@ -125,6 +138,7 @@ export class RowSink implements RowIssues {
       rows.write(runs.encoderFor(rows.key), runs.table, this.sourceId, line);
       runs.recordDone();
       this.loaded++;
+      if (this.messageKeys) this.addKeyBytes(rows, line);
     }
     runs.batchDone(b.bytesRead);
     return b.count;
@@ -156,6 +170,16 @@ export class RowSink implements RowIssues {
     }
     this.writer.insert(row);
     this.loaded++;
+    this.messageKeys?.addRow(row, line);
+  }
+
+  private addKeyBytes(rows: ByteRows, line: number): void {
+    for (let k = 0; k < 4; k++) {
+      const c = this.keyCells[k]!;
+      this.keyFrom[k] = c < 0 ? -1 : rows.from[c]!;
+      this.keyTo[k] = c < 0 ? 0 : rows.to[c]!;
+    }
+    this.messageKeys!.addBytes(rows.bytes, rows.bytesView, this.keyFrom, this.keyTo, line);
   }
 
   private checkDuplicate(h1: number, h2: number, line: number): void {

@@ -8,6 +8,7 @@ import { openSqlJs } from '../../../electron/backend/db/sqljs';
 import { BULK_TABLES, type BulkTable } from '../../../electron/backend/db/tables';
 import { loadFiles } from '../../../electron/backend/import/load';
 import { KeywordResolver } from '../../../electron/backend/history/keywords';
+import { trackingKeywordPairs } from '../../../electron/backend/db/queries';
 import { explainNumber } from '../../../electron/backend/services/explain';
 import { rebuildVerdicts } from '../../../electron/backend/services/verdict-index';
 import { defaultRulebook } from '../../../shared/rules';
@@ -72,5 +73,23 @@ describe('schema migrations', () => {
     await rebuildVerdicts(old, defaultRulebook());
     expect(contactsCount(old)).toBe(rows);
     expect(searchContacts(old, { verdict: 'allowed', limit: 5 })).toEqual(searchContacts(ws, { verdict: 'allowed', limit: 5 }));
+  });
+
+  it('4: a workspace without keyword pairs (and with the unused messages_keyword index) opens with them, explaining the same', async () => {
+    const ws = await newWorkspace();
+    for (const f of DEMO_FILES) await loadFiles(ws, [{ path: DEMO_SMALL(f) }]);
+    const SQL = await openSqlJs();
+    const db = new SQL.Database(ws.exportBytes());
+    db.run('DROP TABLE message_keyword_pairs; CREATE INDEX messages_keyword ON messages(keyword_id)');
+    db.run('DELETE FROM schema_migrations WHERE version > 3');
+    const old = await Workspace.open(db.export(), { name: 'old' });
+    db.close();
+    expect(old.scalar('SELECT MAX(version) FROM schema_migrations')).toBe(SCHEMA_VERSION);
+    expect(trackingKeywordPairs(old).length).toBeGreaterThan(3);
+    expect(trackingKeywordPairs(old)).toEqual(trackingKeywordPairs(ws));
+    expect(old.scalar(`SELECT COUNT(*) FROM sqlite_master WHERE name = 'messages_keyword'`)).toBe(0);
+    const rb = defaultRulebook();
+    const numbers = ws.all('SELECT DISTINCT number FROM messages ORDER BY number LIMIT 25').map((r) => String(r.number));
+    for (const n of numbers) expect({ ...explainNumber(old, new KeywordResolver(old), rb, n), tookMs: 0 }).toEqual({ ...explainNumber(ws, new KeywordResolver(ws), rb, n), tookMs: 0 });
   });
 });
