@@ -10,11 +10,13 @@ import { EXPORT_FORMATS, type ContactQuery, type LoadRequest, type SaveResult } 
 import { DEFAULT_PRESET, resolveRulebook, type Rulebook } from '../../shared/rules';
 import { contactsCount, facets, getMeta, loadErrorsPage, setMeta } from './db/desk-queries';
 import { searchContacts } from './db/desk-search';
+import { countNumbers, hasNumbers } from './db/number-count';
 import { Workspace } from './db/workspace';
 import { UserError } from './errors';
 import { KeywordResolver } from './history/keywords';
 import type { Host } from './host';
 import { FORMAT_IDS } from './import/format';
+import { yieldToEventLoop } from './import/load-steps';
 import { explainNumber, scenarioOf } from './services/explain';
 import { loadPicked, Picks } from './services/load';
 import { rulebookView } from './services/rulebook-view';
@@ -36,6 +38,9 @@ export class Backend {
   private resolver: KeywordResolver | null = null;
   private rulebookCache: Rulebook | null = null;
   private summaryCache: WorkspaceSummary | null = null;
+  private summaryRun: Promise<WorkspaceSummary> | null = null;
+  /** Bumped whenever the workspace changes (a summary being counted then is counted again). */
+  private generation = 0;
   private loading: AbortController | null = null;
   private building = false;
   private saving = false;
@@ -63,6 +68,8 @@ export class Backend {
     this.rulebookCache = null;
     this.resolver = null;
     this.summaryCache = null;
+    this.summaryRun = null;
+    this.generation++;
   }
   private keywords(): KeywordResolver {
     this.resolver ??= new KeywordResolver(this.ws);
@@ -98,10 +105,36 @@ export class Backend {
     return r.rulebook;
   }
 
-  summary(): WorkspaceSummary {
-    // Counting over millions of rows is not free: cache until the workspace changes; dirty/name are live.
-    this.summaryCache ??= this.ws.summary();
+  /**
+   * Counting over millions of rows is not free: counted in slices (db/number-count.ts) and cached until
+   * the workspace changes; dirty/name are live. A count the workspace changed under is counted again.
+   */
+  async summary(): Promise<WorkspaceSummary> {
+    while (!this.summaryCache) {
+      const generation = this.generation;
+      const run = (this.summaryRun ??= this.countSummary(generation));
+      const counted = await run.catch((e: unknown) => {
+        if (e instanceof StaleCount) return null;
+        throw e;
+      });
+      if (this.summaryRun === run) this.summaryRun = null;
+      if (counted && generation === this.generation) this.summaryCache = counted;
+    }
     return { ...this.summaryCache, name: this.ws.name, isDemo: this.ws.isDemo, dirty: this.ws.dirty };
+  }
+
+  private async countSummary(generation: number): Promise<WorkspaceSummary> {
+    const ws = this.ws;
+    const numbers = await countNumbers(ws, async () => {
+      await yieldToEventLoop();
+      if (generation !== this.generation) throw new StaleCount();
+    });
+    return ws.summary(numbers);
+  }
+
+  /** The workspace's name (the window title), without counting anything. */
+  get name(): string {
+    return this.ws.name;
   }
 
   private guard(): void {
@@ -229,17 +262,17 @@ export class Backend {
     const ws = await readWorkspace(path);
     this.adopt(ws, path);
     // A workspace written by another tool (the CLI) has no verdict table yet.
-    if (contactsCount(ws) === 0 && ws.summary().counts.numbers > 0) await this.buildVerdicts(this.rulebook());
+    if (contactsCount(ws) === 0 && hasNumbers(ws)) await this.buildVerdicts(this.rulebook());
     this.changed('opened');
     return { path, name: ws.name };
   }
 
   async newWorkspace(): Promise<WorkspaceSummary> {
     this.guard();
-    if (!(await this.mayDiscard('Start a new workspace'))) return this.summary();
+    if (!(await this.mayDiscard('Start a new workspace'))) return await this.summary();
     this.adopt(await Workspace.create(), null);
     this.changed('new');
-    return this.summary();
+    return await this.summary();
   }
 
   get currentPath(): string | null {
@@ -249,3 +282,6 @@ export class Backend {
     return this.ws.dirty;
   }
 }
+
+/** A summary count the workspace changed under (Backend.summary counts again). */
+class StaleCount extends Error {}

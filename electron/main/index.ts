@@ -80,7 +80,7 @@ app.whenReady().then(async () => {
 });
 
 function updateTitle(backend: Backend): void {
-  mainWindow?.setTitle(`${backend.summary().name}${backend.isDirty ? ' •' : ''} — OptTrace`);
+  mainWindow?.setTitle(`${backend.name}${backend.isDirty ? ' •' : ''} — OptTrace`);
   mainWindow?.setDocumentEdited(backend.isDirty);
 }
 

@@ -45,15 +45,3 @@ export const dictionaryRows = (ws: Workspace): Row[] =>
 /** KeywordID ↔ SharedKeyword and CodeID ↔ ShortCode pairs seen in message tracking, in the order they first appear in the files (db/tracking-pairs.ts). */
 export const trackingKeywordPairs = (ws: Workspace): Row[] =>
   ws.all('SELECT keyword_id, shared_keyword, code_id, short_code FROM message_keyword_pairs ORDER BY first_row');
-
-/** Numbers matching a search in any format (digits only are compared), for the number finder. */
-export function findNumbers(ws: Workspace, digits: string, limit = 50): string[] {
-  return ws
-    .all(
-      `SELECT number FROM (SELECT number FROM subscription_log UNION SELECT number FROM subscriptions
-         UNION SELECT number FROM contacts UNION SELECT number FROM messages)
-       WHERE number = ? OR number = '1' || ? OR number LIKE ? ORDER BY number LIMIT ?`,
-      [digits, digits, `%${digits}%`, limit],
-    )
-    .map((r) => String(r.number));
-}

@@ -5,6 +5,7 @@
 import type { Database, SqlJsStatic, SqlValue, Statement } from 'sql.js';
 import type { SourceSummary, WorkspaceSummary } from '../../../shared/ipc/contract';
 import { migrate, SCHEMA_VERSION } from './migrations';
+import { NUMBERS_SQL } from './number-count';
 import { openSqlJs } from './sqljs';
 
 const APP_MARKER = 'opttrace-workspace';
@@ -149,7 +150,8 @@ export class Workspace {
     return this.database.export();
   }
 
-  summary(): WorkspaceSummary {
+  /** `numbers`: the distinct number count when the caller counted it already (db/number-count.ts, in slices). */
+  summary(numbers?: number): WorkspaceSummary {
     const sources: SourceSummary[] = this.all(
       'SELECT id, file_name, format, size_bytes, sha256, loaded_at, rows_loaded, rows_rejected FROM sources ORDER BY id',
     ).map((r) => ({
@@ -170,8 +172,7 @@ export class Workspace {
       schemaVersion: SCHEMA_VERSION,
       sources,
       counts: {
-        numbers: n(`SELECT COUNT(*) FROM (SELECT number FROM subscription_log UNION SELECT number FROM subscriptions
-                    UNION SELECT number FROM contacts UNION SELECT number FROM messages)`),
+        numbers: numbers ?? n(NUMBERS_SQL),
         contacts: n('SELECT COUNT(*) FROM contacts'),
         subscriptions: n('SELECT COUNT(*) FROM subscriptions'),
         events: n('SELECT COUNT(*) FROM subscription_log') + n('SELECT COUNT(*) FROM messages'),

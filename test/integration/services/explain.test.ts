@@ -84,7 +84,7 @@ describe('rulebook', () => {
     expect(rb.assumptions.find((a) => a.name === 'customStopCodeWide')?.current).toBe(false);
     const after = value<{ total: number }>(await call('contacts.search', { verdict: 'allowed', limit: 1 })).total;
     expect(after).toBeGreaterThan(before);
-    expect(backend.summary().dirty).toBe(true);
+    expect((await backend.summary()).dirty).toBe(true);
     expect(value<Explanation>(await call('number.explain', { number: '5550100343' })).codes[0]?.verdict).toBe('allowed');
     for (const payload of [{ name: 'inactiveBlocksSend', value: 'no' }, { name: 'nope', value: true }, { name: 'doubleOptInWindowHours', value: -5 }, { name: 'inactiveBlocksSend' }]) {
       expect(await call('rulebook.setAssumption', payload), JSON.stringify(payload)).toMatchObject({ ok: false, error: { code: 'invalid-request' } });

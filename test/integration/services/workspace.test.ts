@@ -71,12 +71,12 @@ describe('workspace service', () => {
     dialogs.opens.push([FIXTURE]);
     const pick = await call('workspace.pickFiles', {});
     const token = pick.ok ? (pick.value as { token: string }).token : '';
-    const before = backend.summary().counts;
+    const before = (await backend.summary()).counts;
     const loading = call('workspace.load', { token, files: [] });
     expect(await call('workspace.cancelLoad', {})).toMatchObject({ ok: true, value: { cancelled: true } });
     expect(await loading).toMatchObject({ ok: true, value: { status: 'cancelled' } });
-    expect(backend.summary().counts).toEqual(before);
-    expect(backend.summary().sources).toHaveLength(8);
+    expect((await backend.summary()).counts).toEqual(before);
+    expect((await backend.summary()).sources).toHaveLength(8);
   });
 
   it('saves atomically and reopens the same workspace; a corrupt or foreign file is refused and the current one stays', async () => {
@@ -85,11 +85,11 @@ describe('workspace service', () => {
     const file = join(dir, 'review.sqlite');
     dialogs.saves.push(file);
     expect(await call('workspace.saveAs', {})).toMatchObject({ ok: true, value: { path: file, name: 'review' } });
-    const counts = backend.summary().counts;
+    const counts = (await backend.summary()).counts;
     expect(await call('workspace.new', {})).toMatchObject({ ok: true, value: { name: 'Untitled workspace', counts: { numbers: 0 } } });
     dialogs.opens.push([file]);
     expect(await call('workspace.open', {})).toMatchObject({ ok: true, value: { path: file } });
-    expect(backend.summary()).toMatchObject({ name: 'review', dirty: false, counts });
+    expect(await backend.summary()).toMatchObject({ name: 'review', dirty: false, counts });
 
     const corrupt = join(dir, 'corrupt.sqlite');
     writeFileSync(corrupt, Buffer.from('SQLite format 3\u0000 this is not really a database'.repeat(40)));
@@ -98,7 +98,7 @@ describe('workspace service', () => {
     expect(bad).toMatchObject({ ok: false, error: { code: 'bad-input' } });
     dialogs.opens.push([FIXTURE]);
     expect(await call('workspace.open', {})).toMatchObject({ ok: false, error: { code: 'bad-input' } });
-    expect(backend.summary()).toMatchObject({ name: 'review', counts });
+    expect(await backend.summary()).toMatchObject({ name: 'review', counts });
   });
 
   it('a save that cannot be written says so and keeps the workspace marked unsaved', async () => {
@@ -107,12 +107,12 @@ describe('workspace service', () => {
     const pick = await call('workspace.pickFiles', {});
     const token = pick.ok ? (pick.value as { token: string }).token : '';
     expect(await call('workspace.load', { token, files: [{ id: 'f1' }] })).toMatchObject({ ok: true, value: { status: 'loaded' } });
-    expect(backend.summary().dirty).toBe(true);
+    expect((await backend.summary()).dirty).toBe(true);
     const missing = join(tmp(), 'no-such-folder', 'review.sqlite');
     dialogs.saves.push(missing);
     const r = await call('workspace.saveAs', {});
     expect(r).toMatchObject({ ok: false, error: { code: 'not-found', message: expect.stringContaining('still unsaved') } });
-    expect(backend.summary()).toMatchObject({ dirty: true });
+    expect(await backend.summary()).toMatchObject({ dirty: true });
     expect(backend.isDirty).toBe(true);
   });
 
