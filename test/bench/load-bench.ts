@@ -76,7 +76,7 @@ function mainThreadCpuSeconds(): number {
 }
 
 /** The event loop's longest stall: the largest gap between ticks of a 10 ms interval, minus 10 ms. */
-function stallMonitor(): { stop(): number } {
+export function stallMonitor(): { stop(): number } {
   let last = performance.now();
   let worst = 0;
   const timer = setInterval(() => {

@@ -7,6 +7,7 @@ import { benchHugeLoad, benchLoad } from './load-bench';
 import { benchRules } from './rules-bench';
 import { benchDesktop } from './desktop-bench';
 import { benchTrackingLoad } from './tracking-bench';
+import { benchMixed } from './mixed-bench';
 
 export interface Bench {
   readonly name: string;
@@ -59,4 +60,10 @@ const desktop: Bench = {
   run: () => benchDesktop(),
 };
 
-export const BENCHES: readonly Bench[] = [ipcRoundTrip, rules, load, hugeLoad, trackingLoad, desktop];
+const mixed: Bench = {
+  name: 'mixed',
+  description: 'dictionary + 1M-row log + 1M-row tracking through the contract: each method\'s time and longest event-loop stall',
+  run: () => benchMixed(Number(process.env.OPTTRACE_BENCH_ROWS ?? 1_000_000)),
+};
+
+export const BENCHES: readonly Bench[] = [ipcRoundTrip, rules, load, hugeLoad, trackingLoad, desktop, mixed];
