@@ -22,7 +22,7 @@ type InitSqlJs = typeof initSqlJs;
 
 export const GROWTH_ORIGINAL = 'm*(m<1048576?2:1.125)';
 export const GROWTH_PATCHED = '(m<4194304?m*2:Math.max(m*1.25,__memfsReserve))';
-const RESERVE_BYTES = 2 ** 31;
+export const RESERVE_BYTES = 2 ** 31;
 
 /** The reservation when this runtime can allocate it (a 32-bit or memory-capped process may not): else plain 1.25× growth. */
 function reserveBytes(): number {
@@ -42,6 +42,8 @@ const GLUE_NAME = 'sql-wasm.js';
  * save notices a write it must not have raced. `reserve()` moves a file opened from saved bytes into
  * the 2 GiB growth reservation at once: otherwise the first page appended after an open copies the
  * whole file inside whatever write comes first (~220–260 ms at 224 MB, the start of a verdict rebuild).
+ * `reserve(true)` adopts the file's buffer as the reservation when it already is one (a file read
+ * straight into a reservation-sized buffer: services/workspace-file.ts), with no copy at all.
  * Any of these texts missing: no method, saves export and the first append copies.
  */
 export const FILE_ANCHOR = 'g.prototype.Wb=function(){';
@@ -50,7 +52,9 @@ export const FILE_METHOD =
   'g.prototype.opttraceFile=function(){var n=B(this.filename).node;return{bytes:function(){return n.Ua.subarray(0,n.Wa)},' +
   'mark:function(){n.mtime=-1},marked:function(){return n.mtime===-1},' +
   // Moves the file into the growth reservation now (what MEMFS's growth does: a new buffer, the bytes copied).
-  'reserve:function(){if(!__memfsReserve||n.Ua.length>=__memfsReserve)return;var b=new Uint8Array(__memfsReserve);b.set(n.Ua.subarray(0,n.Wa));n.Ua=b}}};';
+  'reserve:function(own){if(!__memfsReserve||n.Ua.length>=__memfsReserve)return;' +
+  'if(own&&n.Ua.byteOffset===0&&n.Ua.buffer.byteLength===__memfsReserve){n.Ua=new Uint8Array(n.Ua.buffer,0,__memfsReserve);return}' +
+  'var b=new Uint8Array(__memfsReserve);b.set(n.Ua.subarray(0,n.Wa));n.Ua=b}}};';
 
 /** The glue text with the file method added, or undefined when this build's text is not the expected one. */
 export function patchFileAccess(source: string): string | undefined {

@@ -26,6 +26,8 @@ export interface WorkspaceOptions {
   readonly name?: string;
   readonly isDemo?: boolean;
   readonly wasmPath?: string;
+  /** Workspace.open: the bytes were read for this workspace alone (services/workspace-file.ts), so sql.js may keep and write them. */
+  readonly ownsBytes?: boolean;
 }
 
 /**
@@ -71,7 +73,7 @@ export class Workspace {
   /** Opens saved workspace bytes; throws WorkspaceOpenError for a foreign or corrupt file. */
   static async open(bytes: Uint8Array, opts: WorkspaceOptions = {}): Promise<Workspace> {
     const sql = await openSqlJs(opts.wasmPath);
-    return new Workspace(sql, openValidated(sql, bytes), opts);
+    return new Workspace(sql, openValidated(sql, bytes, opts.ownsBytes), opts);
   }
 
   /** Replaces this workspace's database with saved bytes; on any error this workspace is untouched. */
@@ -203,11 +205,12 @@ interface FileAccess {
   bytes(): Uint8Array;
   mark(): void;
   marked(): boolean;
-  reserve(): void;
+  /** `own`: the file's buffer may become the reservation itself (it is one, and nobody else holds it). */
+  reserve(own?: boolean): void;
 }
 const fileAccess = (db: Database): FileAccess | undefined => (db as unknown as { opttraceFile?: () => FileAccess }).opttraceFile?.();
 
-function openValidated(sql: SqlJsStatic, bytes: Uint8Array): Database {
+function openValidated(sql: SqlJsStatic, bytes: Uint8Array, own = false): Database {
   const head = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(16, bytes.length)).toString('latin1');
   if (bytes.length < 100 || head !== SQLITE_MAGIC) {
     throw new WorkspaceOpenError('This file is not an OptTrace workspace (it is not an SQLite database).', 'not-sqlite');
@@ -217,7 +220,7 @@ function openValidated(sql: SqlJsStatic, bytes: Uint8Array): Database {
     db = new sql.Database(bytes);
     // The file's bytes go into the growth reservation now, in the open the analyst waits for anyway,
     // and the caller's buffer (which MEMFS took as the file) is never written to.
-    fileAccess(db)?.reserve();
+    fileAccess(db)?.reserve(own);
     const marker = db.exec(`SELECT value FROM meta WHERE key = 'app'`)[0]?.values[0]?.[0];
     if (marker !== APP_MARKER) throw new WorkspaceOpenError('This SQLite file is not an OptTrace workspace (no OptTrace marker).', 'not-opttrace');
     const check = db.exec('PRAGMA quick_check')[0]?.values[0]?.[0];
