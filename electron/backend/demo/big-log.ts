@@ -1,7 +1,7 @@
 /** A large, realistic `_SMSSubscriptionLog` CSV for benchmarks (1M–5M rows), streamed to disk. */
 import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
-import { csvStream } from './csv-stream';
+import { writeRows } from './csv-stream';
 import { cstUs, guid, mulberry32 } from './prng';
 
 export const BIG_LOG_HEADER =
@@ -11,28 +11,19 @@ export const BIG_LOG_HEADER =
 export async function generateSubscriptionLog(path: string, rows: number, seed = 7): Promise<number> {
   const rng = mulberry32(seed);
   const guids = Array.from({ length: 8 }, () => guid(rng));
-  const out = csvStream(path);
-  await out.lines([BIG_LOG_HEADER]);
   const start = Date.UTC(2024, 0, 1, 14, 0, 0);
-  const CHUNK = 10_000;
-  for (let i = 0; i < rows; i += CHUNK) {
-    const lines: string[] = [];
-    for (let j = i; j < Math.min(rows, i + CHUNK); j++) {
-      const at = start + Math.floor(rng() * 600 * 86_400) * 1000;
-      const d = cstUs(at);
-      const number = String(15550000000 + Math.floor(rng() * 4_000_000));
-      const g = guids[j % 8]!;
-      const method = rng() < 0.6 ? '12' : rng() < 0.7 ? '4' : '2';
-      if (rng() < 0.15) {
-        const out2 = cstUs(at + 86_400_000);
-        lines.push(`${out2},SK${j},${j},${g},${number},1,,${out2},0,${method},${d},${method},${d},${out2}`);
-      } else {
-        lines.push(`${d},SK${j},${j},${g},${number},0,,,2,${method},${d},${method},${d},${d}`);
-      }
+  return writeRows(path, BIG_LOG_HEADER, rows, (j) => {
+    const at = start + Math.floor(rng() * 600 * 86_400) * 1000;
+    const d = cstUs(at);
+    const number = String(15550000000 + Math.floor(rng() * 4_000_000));
+    const g = guids[j % 8]!;
+    const method = rng() < 0.6 ? '12' : rng() < 0.7 ? '4' : '2';
+    if (rng() < 0.15) {
+      const out2 = cstUs(at + 86_400_000);
+      return `${out2},SK${j},${j},${g},${number},1,,${out2},0,${method},${d},${method},${d},${out2}`;
     }
-    await out.lines(lines);
-  }
-  return out.end();
+    return `${d},SK${j},${j},${g},${number},0,,,2,${method},${d},${method},${d},${d}`;
+  });
 }
 
 /**

@@ -3,7 +3,7 @@
  * (`YYYY-MM-DD HH:mm:ss.fff` CST dates) of inbound keywords and STOPs and outbound sends, whose texts
  * carry commas (quoted fields), over the numbers and GUIDs of the big log of the same seed.
  */
-import { csvStream } from './csv-stream';
+import { writeRows } from './csv-stream';
 import { cstSql, guid, mulberry32 } from './prng';
 
 export const BIG_TRACKING_HEADER =
@@ -19,28 +19,17 @@ export async function generateMessageTracking(path: string, rows: number, seed =
   const guids = Array.from({ length: 8 }, () => guid(rng));
   const codeIds = [guid(rng), guid(rng)];
   const journey = guid(rng);
-  const out = csvStream(path);
-  await out.lines([BIG_TRACKING_HEADER]);
   const start = Date.UTC(2024, 0, 1, 14, 0, 0);
-  const CHUNK = 10_000;
-  for (let i = 0; i < rows; i += CHUNK) {
-    const lines: string[] = [];
-    for (let j = i; j < Math.min(rows, i + CHUNK); j++) {
-      const at = start + Math.floor(rng() * 600 * 86_400) * 1000;
-      const number = String(15550000000 + Math.floor(rng() * 4_000_000));
-      const k = j % 8;
-      const code = k % 2 === 0 ? '12345' : '67890';
-      const head = `${9_000_000 + j},${number},${guids[k]},${codeIds[k % 2]},${KEYWORDS[k]},${code}`;
-      if (rng() < 0.3) {
-        lines.push(`${head},${INBOUND[j % INBOUND.length]},1,0,0,0,0,${cstSql(at)},${cstSql(at)},SK${j},,,`);
-      } else {
-        const delivered = rng() < 0.95;
-        const text = `"${KEYWORDS[k]}: offer #${j % 1000} ends soon, see acme.example/o. Reply STOP to opt out, HELP for help."`;
-        const done = cstSql(at + 4_000);
-        lines.push(`${head},${text},0,1,1,${delivered ? 1 : 0},${delivered ? 0 : 1},${cstSql(at)},${done},SK${j},${delivered ? 1 : 4},${delivered ? 'Delivered' : 'Undeliverable'},${j % 3 ? journey : ''}`);
-      }
-    }
-    await out.lines(lines);
-  }
-  return out.end();
+  return writeRows(path, BIG_TRACKING_HEADER, rows, (j) => {
+    const at = start + Math.floor(rng() * 600 * 86_400) * 1000;
+    const number = String(15550000000 + Math.floor(rng() * 4_000_000));
+    const k = j % 8;
+    const code = k % 2 === 0 ? '12345' : '67890';
+    const head = `${9_000_000 + j},${number},${guids[k]},${codeIds[k % 2]},${KEYWORDS[k]},${code}`;
+    if (rng() < 0.3) return `${head},${INBOUND[j % INBOUND.length]},1,0,0,0,0,${cstSql(at)},${cstSql(at)},SK${j},,,`;
+    const delivered = rng() < 0.95;
+    const text = `"${KEYWORDS[k]}: offer #${j % 1000} ends soon, see acme.example/o. Reply STOP to opt out, HELP for help."`;
+    const done = cstSql(at + 4_000);
+    return `${head},${text},0,1,1,${delivered ? 1 : 0},${delivered ? 0 : 1},${cstSql(at)},${done},SK${j},${delivered ? 1 : 4},${delivered ? 'Delivered' : 'Undeliverable'},${j % 3 ? journey : ''}`;
+  });
 }

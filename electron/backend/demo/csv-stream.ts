@@ -1,27 +1,25 @@
-/** A CSV file written in large pieces with backpressure (the benchmark generators' output). */
+/** The benchmark generators' output: a big CSV written in pieces of 10,000 lines, with backpressure. */
 import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
 
-export interface CsvStream {
-  /** Writes `lines` with a CRLF after each. */
-  lines(lines: readonly string[]): Promise<void>;
-  /** Ends the file; resolves to the bytes written. */
-  end(): Promise<number>;
-}
+const PIECE = 10_000;
 
-export function csvStream(path: string): CsvStream {
+/** `header`, then line(j) for j = 0 … rows − 1 (called in order), each ending in CRLF; resolves to the bytes written. */
+export async function writeRows(path: string, header: string, rows: number, line: (j: number) => string): Promise<number> {
   const out = createWriteStream(path);
   let bytes = 0;
-  return {
-    async lines(lines) {
-      const s = `${lines.join('\r\n')}\r\n`;
-      bytes += Buffer.byteLength(s);
-      if (!out.write(s)) await once(out, 'drain');
-    },
-    async end() {
-      out.end();
-      await once(out, 'finish');
-      return bytes;
-    },
+  const write = async (lines: readonly string[]): Promise<void> => {
+    const s = `${lines.join('\r\n')}\r\n`;
+    bytes += Buffer.byteLength(s);
+    if (!out.write(s)) await once(out, 'drain');
   };
+  await write([header]);
+  for (let i = 0; i < rows; i += PIECE) {
+    const lines: string[] = [];
+    for (let j = i; j < Math.min(rows, i + PIECE); j++) lines.push(line(j));
+    await write(lines);
+  }
+  out.end();
+  await once(out, 'finish');
+  return bytes;
 }

@@ -109,16 +109,14 @@ export class ByteRows {
     const buf = (this.buf = b.buf);
     const view = (this.view = b.view);
     const spans = b.spans;
-    const { pos, from, to, required } = this;
+    const { from, to, required } = this;
     // One loop per kind (each monomorphic): a switch per cell cost the log ~7 % of the parse worker.
     {
       // The number: 8–15 digits, not 10 starting 2–9 (that one is warned about).
       const c = this.numberCell;
-      const p = pos[c]!;
-      if (p < 0) return false;
-      const s = spans[2 * (base + p)]!;
-      const e = spans[2 * (base + p) + 1]!;
-      const len = e - s;
+      const s = this.field(spans, base, c);
+      const e = this.fieldEnd;
+      const len = e - s; // an absent column reads as empty: too short
       if (len < 8 || len > 15 || (len === 10 && buf[s]! >= 50)) return false;
       let n = 0;
       for (let i = s; i < e; i++) {
@@ -133,9 +131,8 @@ export class ByteRows {
     const texts = this.textCells;
     for (let k = 0; k < texts.length; k++) {
       const c = texts[k]!;
-      const p = pos[c]!;
-      const s = p < 0 ? 0 : spans[2 * (base + p)]!;
-      const e = p < 0 ? 0 : spans[2 * (base + p) + 1]!;
+      const s = this.field(spans, base, c);
+      const e = this.fieldEnd;
       if (s === e && required[c] === 1) return false;
       from[c] = s === e ? -1 : s;
       to[c] = e;
@@ -143,9 +140,8 @@ export class ByteRows {
     const codes = this.codeCells;
     for (let k = 0; k < codes.length; k++) {
       const c = codes[k]!;
-      const p = pos[c]!;
-      const s = p < 0 ? 0 : spans[2 * (base + p)]!;
-      const e = p < 0 ? 0 : spans[2 * (base + p) + 1]!;
+      const s = this.field(spans, base, c);
+      const e = this.fieldEnd;
       if (s !== e && !knownId(buf, s, e, this.tables[c]!)) return false;
       from[c] = s === e ? -1 : s;
       to[c] = e;
@@ -153,9 +149,8 @@ export class ByteRows {
     const dates = this.dateCells;
     for (let k = 0; k < dates.length; k++) {
       const c = dates[k]!;
-      const p = pos[c]!;
-      const s = p < 0 ? 0 : spans[2 * (base + p)]!;
-      const e = p < 0 ? 0 : spans[2 * (base + p) + 1]!;
+      const s = this.field(spans, base, c);
+      const e = this.fieldEnd;
       if (s === e) {
         if (required[c] === 1) return false;
         this.ms[c] = NaN;
@@ -172,15 +167,24 @@ export class ByteRows {
     for (let k = 0; k < flags.length; k++) {
       // Empty → NULL, one digit 0/1 → itself; True/Y/… are left to parseFlag.
       const c = flags[k]!;
-      const p = pos[c]!;
-      const s = p < 0 ? 0 : spans[2 * (base + p)]!;
-      const e = p < 0 ? 0 : spans[2 * (base + p) + 1]!;
+      const s = this.field(spans, base, c);
+      const e = this.fieldEnd;
       if (s === e) from[c] = -1;
       else if (e - s === 1 && (buf[s] === 48 || buf[s] === 49)) from[c] = buf[s]! - 48;
       else return false;
     }
     return true;
   }
+
+  /** Start of cell c's field (an absent column: an empty one) in the record whose first field is `base`; its end in fieldEnd. */
+  private field(spans: Int32Array, base: number, c: number): number {
+    const p = this.pos[c]!;
+    if (p < 0) return (this.fieldEnd = 0);
+    this.fieldEnd = spans[2 * (base + p) + 1]!;
+    return spans[2 * (base + p)]!;
+  }
+
+  private fieldEnd = 0;
 
   /** Writes the record read() accepted, as mapRow's row: [source, line, …the plan's values]. */
   write(enc: RowChunkEncoder, tag: number, sourceId: number, line: number): void {
