@@ -164,10 +164,7 @@ async function loadOneInThread(ws: Workspace, path: string, opts: LoadOptions): 
     }
     sink.finish();
     await insertReady(true);
-    return file.finish({
-      sha256: reader.sha256(), sizeBytes: reader.bytesRead, loaded: sink.loaded, rejected: sink.rejected, warnings: sink.warnings, sample: sink.sample,
-      ...(sink.messageKeys ? { messageKeys: sink.messageKeys.list() } : {}),
-    });
+    return file.finish({ sha256: reader.sha256(), sizeBytes: reader.bytesRead, ...sink.totals() });
   } finally {
     inserter?.free();
     await reader.close();

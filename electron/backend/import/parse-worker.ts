@@ -66,10 +66,7 @@ async function run(job: ParseJob): Promise<void> {
     const parts = enc.takeAll(true);
     const { chunk, transfer } = parts.pop()!;
     await send(parts);
-    const totals = {
-      sha256: reader.sha256(), bytesRead: reader.bytesRead, loaded: sink.loaded, rejected: sink.rejected, warnings: sink.warnings, sample: sink.sample,
-      ...(sink.messageKeys ? { messageKeys: sink.messageKeys.list() } : {}),
-    };
+    const totals = { sha256: reader.sha256(), bytesRead: reader.bytesRead, ...sink.totals() };
     post({ type: 'done', chunk, totals }, transfer);
   } finally {
     await reader.close();

@@ -5,7 +5,7 @@
 import type { BulkRow } from '../db/tables';
 import { ByteRows } from './byte-rows';
 import { isByteBatch, type AnyBatch, type ByteBatch } from './csv';
-import { MessageKeys } from './message-keys';
+import { MessageKeys, type MessageKey } from './message-keys';
 import { RowContext, type ColumnIndex, type FormatSpec, type RowIssues } from './format';
 import { RowHashes } from './row-hashes';
 import { NumberRunWriter } from './run-order';
@@ -194,6 +194,12 @@ export class RowSink implements RowIssues {
   private reject(column: string | null, value: string | null, code: string, message: string): void {
     this.error(column, value, code, message);
     this.rejected++;
+  }
+
+  /** What a file's summary takes from the sink (both load paths): counts, sample, message keys. */
+  totals(): { loaded: number; rejected: number; warnings: number; sample: readonly LoadIssue[]; messageKeys?: readonly MessageKey[] } {
+    const { loaded, rejected, warnings, sample } = this;
+    return { loaded, rejected, warnings, sample, ...(this.messageKeys ? { messageKeys: this.messageKeys.list() } : {}) };
   }
 
   /** Hands on held-back rows, then notes how many warnings were counted but not stored. */
