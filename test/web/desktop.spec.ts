@@ -29,6 +29,7 @@ test('open the demo, load an export with bad rows, find, explain, flip an assump
   await axe('load preview');
   await page.getByRole('button', { name: 'Load', exact: true }).click();
   await expect(page.getByTestId('load-summary')).toContainText('Loaded 5 rows; 1 row rejected');
+  await expect(page.getByTestId('load-summary')).toContainText(/\(\d+ ms\)/); // a 5-row load: never '(0.0 s)'
   const rejected = page.getByTestId('rejected-rows');
   await expect(rejected.getByRole('row').filter({ hasText: '5/32/2025' })).toContainText(/Rejected\s*6\s*CreateDateTime/);
   await expect(rejected.getByRole('row').filter({ hasText: '5559870004' })).toContainText('10 digits');

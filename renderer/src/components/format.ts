@@ -1,6 +1,9 @@
 /** Small display helpers shared by the desktop views. */
 export const fmtInt = (n: number): string => n.toLocaleString('en-US');
 
+/** `45 ms` below a second, `2.3 s` from there. */
+export const fmtSeconds = (s: number): string => (s < 1 ? `${Math.max(1, Math.round(s * 1000))} ms` : `${s.toFixed(1)} s`);
+
 /** `1 warning`, `2,000 warnings`. */
 export const fmtCount = (n: number, one: string, many = `${one}s`): string => `${fmtInt(n)} ${n === 1 ? one : many}`;
 

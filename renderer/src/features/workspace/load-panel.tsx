@@ -1,6 +1,6 @@
 import { EXPORT_FORMATS, EXPORT_FORMAT_TITLES, type ExportFormat } from '../../../../shared/ipc/desk-types';
 import { useStore } from '../../store';
-import { fmtBytes, fmtCount, fmtInt } from '../../components/format';
+import { fmtBytes, fmtCount, fmtInt, fmtSeconds } from '../../components/format';
 
 export function LoadPanel() {
   const pick = useStore((s) => s.pick);
@@ -64,7 +64,7 @@ export function LoadPanel() {
     return (
       <section className={`card outcome outcome-${outcome.status}`} aria-labelledby="outcome-title" data-testid="load-summary" role="status">
         <h2 id="outcome-title">{outcome.status === 'loaded' ? 'Load finished' : outcome.status === 'nothing-loaded' ? 'Nothing was loaded' : outcome.status === 'cancelled' ? 'Load cancelled' : 'Load failed'}</h2>
-        <p>{outcome.message} <span className="muted">({outcome.seconds.toFixed(1)} s)</span></p>
+        <p>{outcome.message} <span className="muted">({fmtSeconds(outcome.seconds)})</span></p>
         {outcome.files.length > 0 && (
           <ul className="outcome-files">
             {outcome.files.map((f) => (
