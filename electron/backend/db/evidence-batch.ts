@@ -21,6 +21,7 @@ export interface PackedTexts {
 }
 
 const utf8 = new TextEncoder();
+const utf8Decoder = new TextDecoder();
 
 export class TextPacker {
   private bytes = new Uint8Array(1 << 16);
@@ -49,6 +50,26 @@ export class TextPacker {
     }
     this.used = i === t.length ? at + i : at + utf8.encodeInto(t, bytes.subarray(at)).written;
     this.lengths[this.count++] = t.length;
+  }
+
+  /** A text given as UTF-8 bytes (`src[from, from + n)`): copied as they are when ASCII, else decoded and pushed. */
+  pushBytes(src: Uint8Array, from: number, n: number): void {
+    if (this.used + n > this.bytes.length || this.count === this.lengths.length) {
+      this.push(utf8Decoder.decode(src.subarray(from, from + n))); // push() grows both
+      return;
+    }
+    const bytes = this.bytes;
+    const at = this.used;
+    for (let i = 0; i < n; i++) {
+      const c = src[from + i]!;
+      if (c > 127) {
+        this.push(utf8Decoder.decode(src.subarray(from, from + n))); // its UTF-16 length is not n
+        return;
+      }
+      bytes[at + i] = c;
+    }
+    this.used = at + n;
+    this.lengths[this.count++] = n;
   }
 
   pack(): PackedTexts {
@@ -106,6 +127,23 @@ export class ValuePacker {
       this.kinds.push(BLOB_KIND);
       this.blobs.push(v);
     }
+  }
+
+  /** The same as push() for a value read as it is stored (db/evidence-stream.ts's heap read): a number, … */
+  pushNumber(v: number): void {
+    this.kinds.push(NUMBER_KIND);
+    this.numbers.push(v);
+  }
+
+  /** … a text's UTF-8 bytes, … */
+  pushTextBytes(src: Uint8Array, from: number, n: number): void {
+    this.kinds.push(TEXT_KIND);
+    this.texts.pushBytes(src, from, n);
+  }
+
+  /** … or NULL (push() takes blobs). */
+  pushNull(): void {
+    this.kinds.push(NULL_KIND);
   }
 
   pack(): PackedValues {

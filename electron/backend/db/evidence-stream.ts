@@ -6,6 +6,7 @@
  * cost ~3 µs a row at 1M rows.
  */
 import type { SqlValue, Statement } from 'sql.js';
+import { columnReader, SQLITE_BLOB, SQLITE_FLOAT, SQLITE_INTEGER, SQLITE_TEXT, type ColumnReader } from './column-bytes';
 import { before, packTexts, PlainValues, ValuePacker, type RawEvidence, type SourceNames } from './evidence-batch';
 import type { EvidenceTable } from './queries';
 import { NUMBER_TABLES } from './schema';
@@ -30,10 +31,15 @@ interface Cursor {
   readonly st: Statement;
   readonly cols: readonly string[];
   readonly keep: boolean;
-  /** The current row's values (number first), or null when the cursor is exhausted. */
-  head: SqlValue[] | null;
+  /** The statement's pointer when rows are read from the heap (column-bytes.ts). */
+  readonly handle: number | undefined;
+  /** The current row's values (number first); ON_ROW: read from the statement when taken; null when the cursor is exhausted. */
+  head: SqlValue[] | typeof ON_ROW | null;
   number: string;
 }
+
+/** The cursor's row is read from its statement (still on it) when the row is taken. */
+const ON_ROW = true;
 
 /** Rows the stream will read in all (for progress estimates). */
 export const evidenceRowCount = (ws: Workspace): number =>
@@ -45,16 +51,19 @@ export class EvidenceStream {
   /** File name and hash per source id, for `evidenceBatch` (db/evidence-batch.ts). */
   readonly sources: SourceNames;
   private readonly cursors: Cursor[];
+  private readonly reader: ColumnReader | undefined;
   private closed = false;
 
   constructor(ws: Workspace) {
     this.sources = new Map(ws.all('SELECT id, file_name, sha256 FROM sources').map((r) => [Number(r.id), { file_name: r.file_name ?? null, sha256: r.sha256 ?? null }]));
+    this.reader = columnReader(ws);
     this.cursors = NUMBER_TABLES.map((table) => {
       const keep = COLUMNS[table].length > 0;
       const cols = keep ? ['number', 'source_id', 'line', ...COLUMNS[table]] : ['number'];
       // Own statements (not ws.prepare's cache): they stay open across the build's yields.
-      const st = ws.db.prepare(`SELECT ${cols.map((c) => `t.${c}`).join(', ')} FROM ${table} t WHERE t.number IS NOT NULL ORDER BY t.number`);
-      const c: Cursor = { table, st, cols, keep, head: null, number: '' };
+      const sqlText = `SELECT ${cols.map((c) => `t.${c}`).join(', ')} FROM ${table} t WHERE t.number IS NOT NULL ORDER BY t.number`;
+      const st = ws.db.prepare(sqlText);
+      const c: Cursor = { table, st, cols, keep, handle: this.reader?.handle(st, sqlText), head: null, number: '' };
       this.advance(c);
       return c;
     });
@@ -80,7 +89,7 @@ export class EvidenceStream {
         const k = slotOf[i]!;
         let count = 0;
         while (c.head && c.number === min) {
-          if (k >= 0) for (const v of c.head) values[k]!.push(v);
+          if (k >= 0) this.take(c, values[k]!);
           count++;
           this.advance(c);
         }
@@ -98,10 +107,41 @@ export class EvidenceStream {
   }
 
   private advance(c: Cursor): void {
-    c.head = c.st.step() ? c.st.get() : null;
-    if (c.head) {
+    if (!c.st.step()) {
+      c.head = null;
+      return;
+    }
+    this.rowsRead++;
+    if (c.handle !== undefined) {
+      c.head = ON_ROW;
+      const api = this.reader!.api;
+      c.number = api.UTF8ToString(api._sqlite3_column_text(c.handle, 0)); // NUL-terminated
+    } else {
+      c.head = c.st.get();
       c.number = String(c.head[0]);
-      this.rowsRead++;
+    }
+  }
+
+  /** The cursor's row into a batch: for the worker, each column as stored (no string made), else as `get()` gives it. */
+  private take(c: Cursor, into: ValuePacker | PlainValues): void {
+    if (c.head !== ON_ROW) {
+      for (const v of c.head!) into.push(v);
+      return;
+    }
+    if (!(into instanceof ValuePacker)) {
+      for (const v of c.st.get()) into.push(v);
+      return;
+    }
+    const { api, heap } = this.reader!;
+    const h = c.handle!;
+    for (let i = 0; i < c.cols.length; i++) {
+      const type = api._sqlite3_column_type(h, i);
+      if (type === SQLITE_INTEGER || type === SQLITE_FLOAT) into.pushNumber(api._sqlite3_column_double(h, i));
+      else if (type === SQLITE_TEXT) {
+        const ptr = api._sqlite3_column_text(h, i); // before column_bytes (SQLite's rule); may allocate, so the heap is read after
+        into.pushTextBytes(heap(), ptr, api._sqlite3_column_bytes(h, i));
+      } else if (type === SQLITE_BLOB) into.push(c.st.get()[i]!); // never stored by OptTrace; as get() gives it
+      else into.pushNull();
     }
   }
 }

@@ -43,7 +43,8 @@ const GLUE_NAME = 'sql-wasm.js';
  * the 2 GiB growth reservation at once: otherwise the first page appended after an open copies the
  * whole file inside whatever write comes first (~220–260 ms at 224 MB, the start of a verdict rebuild).
  * `reserve(true)` adopts the file's buffer as the reservation when it already is one (a file read
- * straight into a reservation-sized buffer: services/workspace-file.ts), with no copy at all.
+ * straight into a reservation-sized buffer: services/workspace-file.ts), with no copy at all. `heap()`
+ * gives the wasm heap's byte view, for reading a row's column bytes without decoding them.
  * Any of these texts missing: no method, saves export and the first append copies.
  */
 export const FILE_ANCHOR = 'g.prototype.Wb=function(){';
@@ -54,7 +55,9 @@ export const FILE_METHOD =
   // Moves the file into the growth reservation now (what MEMFS's growth does: a new buffer, the bytes copied).
   'reserve:function(own){if(!__memfsReserve||n.Ua.length>=__memfsReserve)return;' +
   'if(own&&n.Ua.byteOffset===0&&n.Ua.buffer.byteLength===__memfsReserve){n.Ua=new Uint8Array(n.Ua.buffer,0,__memfsReserve);return}' +
-  'var b=new Uint8Array(__memfsReserve);b.set(n.Ua.subarray(0,n.Wa));n.Ua=b}}};';
+  'var b=new Uint8Array(__memfsReserve);b.set(n.Ua.subarray(0,n.Wa));n.Ua=b},' +
+  // The wasm heap's current Uint8Array view (this build's HEAPU8, `E`; db/column-bytes.ts checks it before use).
+  'heap:function(){return E}}};';
 
 /** The glue text with the file method added, or undefined when this build's text is not the expected one. */
 export function patchFileAccess(source: string): string | undefined {
