@@ -33,7 +33,7 @@ export const explainCommand: Command = {
 };
 
 export function renderExplanation(x: Explanation): string {
-  const out = [`${x.mobileNumber}  (rulebook ${x.rulebookId}, ${x.eventCount} events replayed)`, ''];
+  const out = [`${x.mobileNumber}  (rulebook ${x.rulebookId}, ${x.eventCount} event${x.eventCount === 1 ? '' : 's'} replayed)`, ''];
   for (const c of x.codes) {
     out.push(`Code ${c.code}: ${c.verdict}`, `  ${c.sentence}`);
     for (const k of c.keywords) {
