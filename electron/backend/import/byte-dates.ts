@@ -131,7 +131,7 @@ function valid(y: number, mo: number, d: number, h: number, mi: number, sec: num
 }
 
 /** Two ASCII digits at i, or -1. */
-export const two = (buf: Uint8Array, i: number): number => {
+const two = (buf: Uint8Array, i: number): number => {
   const a = buf[i]! - 48;
   const b = buf[i + 1]! - 48;
   return a < 0 || a > 9 || b < 0 || b > 9 ? -1 : a * 10 + b;

@@ -26,8 +26,9 @@ const FLAG_TEXT = [bytesOf('0'), bytesOf('1')] as const;
 export class ByteRows {
   /** The number's sort key (run-order.ts numberSortKey) after a successful read(). */
   key = 0;
-  private buf: Uint8Array = new Uint8Array(0);
-  private view: DataView = new DataView(new ArrayBuffer(0));
+  /** The last read()'s record bytes (its cells' spans point into them), and the same as a DataView. */
+  buf: Uint8Array = new Uint8Array(0);
+  view: DataView = new DataView(new ArrayBuffer(0));
   private readonly kind: Int8Array;
   /** Header position of each cell's column (-1: absent, read as empty). */
   private readonly pos: Int32Array;
@@ -39,13 +40,6 @@ export class ByteRows {
   /** After read(): cell c's bytes are [from[c], to[c]); -1 = NULL (a date's raw text: NULL when canonical); a flag's value 0/1. */
   readonly from: Int32Array;
   readonly to: Int32Array;
-  /** buf of the last read() (its cells' bytes). */
-  get bytes(): Uint8Array {
-    return this.buf;
-  }
-  get bytesView(): DataView {
-    return this.view;
-  }
   private readonly keys: (string | undefined)[];
   /** Epoch ms of each date cell, NaN = NULL. */
   private readonly ms: Float64Array;

@@ -26,19 +26,22 @@ export class MessageKeys {
   /** A row mapRow made (the messages table's bind order). */
   addRow(row: BulkRow, line: number): void {
     const v = FIELDS.map((i) => row[i] as string | null);
-    const key = v.map((s) => (s === null ? '\u0000' : s)).join('\u0001');
+    const key = textKey(v);
     if (!this.byText.has(key)) this.byText.set(key, [v[0]!, v[1]!, v[2]!, v[3]!, line]);
   }
 
   /**
-   * A row ByteRows read: field k's bytes are buf[from[k], to[k]), from[k] < 0 for NULL (`view`: buf as a
-   * DataView). Hashed and compared four bytes a step straight from the record; copied only when new.
+   * A row ByteRows read: value k (keyword id, shared keyword, code id, short code) is cell `cells[k]`,
+   * whose bytes are buf[from[c], to[c]) (`view`: buf as a DataView); NULL where from[c] < 0 or the
+   * cell is -1 (no such column). Hashed and compared four bytes a step straight from the record;
+   * copied only when new.
    */
-  addBytes(buf: Uint8Array, view: DataView, from: Int32Array, to: Int32Array, line: number): void {
+  addBytes(buf: Uint8Array, view: DataView, from: Int32Array, to: Int32Array, cells: Int32Array, line: number): void {
     let h = 0x811c9dc5;
     for (let k = 0; k < 4; k++) {
-      const f = from[k]!;
-      const t = to[k]!;
+      const c = cells[k]!;
+      const f = c < 0 ? -1 : from[c]!;
+      const t = c < 0 ? 0 : to[c]!;
       if (f < 0) {
         h = Math.imul(h ^ 0x1fe, 0x01000193);
         continue;
@@ -50,9 +53,9 @@ export class MessageKeys {
     }
     const entries = this.byHash.get(h);
     if (entries) {
-      for (const e of entries) if (same(e, buf, view, from, to)) return;
-      entries.push(stored(buf, from, to, line));
-    } else this.byHash.set(h, [stored(buf, from, to, line)]);
+      for (const e of entries) if (same(e, buf, view, from, to, cells)) return;
+      entries.push(stored(buf, from, to, cells, line));
+    } else this.byHash.set(h, [stored(buf, from, to, cells, line)]);
   }
 
   /** Every combination once, with its first line, in line order. */
@@ -66,7 +69,7 @@ export class MessageKeys {
           v.push(e.bytes[start] === NULL_FIELD && end === start + 1 ? null : utf8.decode(e.bytes.subarray(start, end)));
           start = end + 1;
         }
-        const key = v.map((s) => (s === null ? '\u0000' : s)).join('\u0001');
+        const key = textKey(v);
         const seen = all.get(key);
         if (!seen || seen[4] > e.line) all.set(key, [v[0]!, v[1]!, v[2]!, v[3]!, e.line]);
       }
@@ -75,19 +78,24 @@ export class MessageKeys {
   }
 }
 
+/** The four values (NULL apart from any text) as one Map key. */
+const textKey = (v: readonly (string | null)[]): string => v.map((s) => (s === null ? '\u0000' : s)).join('\u0001');
+
 /** A combination seen as bytes: its four values with SEP after each (NULL_FIELD for NULL). */
 interface Stored { readonly bytes: Uint8Array; readonly view: DataView; readonly line: number }
 
-function stored(buf: Uint8Array, from: Int32Array, to: Int32Array, line: number): Stored {
+function stored(buf: Uint8Array, from: Int32Array, to: Int32Array, cells: Int32Array, line: number): Stored {
+  const f = (k: number): number => (cells[k]! < 0 ? -1 : from[cells[k]!]!);
+  const t = (k: number): number => to[cells[k]!]!;
   let n = 0;
-  for (let k = 0; k < 4; k++) n += from[k]! < 0 ? 2 : to[k]! - from[k]! + 1;
+  for (let k = 0; k < 4; k++) n += f(k) < 0 ? 2 : t(k) - f(k) + 1;
   const bytes = new Uint8Array(n);
   let at = 0;
   for (let k = 0; k < 4; k++) {
-    if (from[k]! < 0) bytes[at++] = NULL_FIELD;
+    if (f(k) < 0) bytes[at++] = NULL_FIELD;
     else {
-      bytes.set(buf.subarray(from[k]!, to[k]!), at);
-      at += to[k]! - from[k]!;
+      bytes.set(buf.subarray(f(k), t(k)), at);
+      at += t(k) - f(k);
     }
     bytes[at++] = SEP;
   }
@@ -95,17 +103,18 @@ function stored(buf: Uint8Array, from: Int32Array, to: Int32Array, line: number)
 }
 
 /** Whether the record's four values are exactly the stored ones (four bytes a step). */
-function same(e: Stored, buf: Uint8Array, view: DataView, from: Int32Array, to: Int32Array): boolean {
+function same(e: Stored, buf: Uint8Array, view: DataView, from: Int32Array, to: Int32Array, cells: Int32Array): boolean {
   const b = e.bytes;
   let at = 0;
   for (let k = 0; k < 4; k++) {
-    const f = from[k]!;
+    const c = cells[k]!;
+    const f = c < 0 ? -1 : from[c]!;
     if (f < 0) {
       if (b[at] !== NULL_FIELD || b[at + 1] !== SEP) return false;
       at += 2;
       continue;
     }
-    const n = to[k]! - f;
+    const n = to[c]! - f;
     if (at + n >= b.length || b[at + n] !== SEP) return false;
     let i = 0;
     for (; i + 4 <= n; i += 4) if (view.getInt32(f + i, true) !== e.view.getInt32(at + i, true)) return false;

@@ -73,10 +73,8 @@ export class RowSink implements RowIssues {
 
   /** A message tracking file's keyword/code combinations (import/message-keys.ts); undefined for other formats. */
   readonly messageKeys: MessageKeys | undefined;
-  /** The byte plan's cells of those four values, and their spans for the record at hand. */
+  /** The byte plan's cells of those four values (-1: no such column). */
   private keyCells = new Int32Array(0);
-  private readonly keyFrom = new Int32Array(4);
-  private readonly keyTo = new Int32Array(4);
 
   /** Rows read straight from bytes where a record is in its plain form (import/byte-rows.ts). */
   private readonly byteRows: ByteRows | undefined;
@@ -138,7 +136,7 @@ export class RowSink implements RowIssues {
       rows.write(runs.encoderFor(rows.key), runs.table, this.sourceId, line);
       runs.recordDone();
       this.loaded++;
-      if (this.messageKeys) this.addKeyBytes(rows, line);
+      this.messageKeys?.addBytes(rows.buf, rows.view, rows.from, rows.to, this.keyCells, line);
     }
     runs.batchDone(b.bytesRead);
     return b.count;
@@ -173,14 +171,6 @@ export class RowSink implements RowIssues {
     this.messageKeys?.addRow(row, line);
   }
 
-  private addKeyBytes(rows: ByteRows, line: number): void {
-    for (let k = 0; k < 4; k++) {
-      const c = this.keyCells[k]!;
-      this.keyFrom[k] = c < 0 ? -1 : rows.from[c]!;
-      this.keyTo[k] = c < 0 ? 0 : rows.to[c]!;
-    }
-    this.messageKeys!.addBytes(rows.bytes, rows.bytesView, this.keyFrom, this.keyTo, line);
-  }
 
   private checkDuplicate(h1: number, h2: number, line: number): void {
     const first = this.seen.firstLineOf(h1, h2, line, this.seen.size < MAX_TRACKED_ROWS);

@@ -4,6 +4,8 @@ import { MessageKeys } from '../../../electron/backend/import/message-keys';
 import { col } from '../../../electron/backend/db/tables';
 
 const enc = new TextEncoder();
+/** The spans below are the four values in order. */
+const CELLS = Int32Array.of(0, 1, 2, 3);
 /** The four values as one buffer with their spans (null: from -1), as ByteRows leaves them. */
 function spans(values: readonly (string | null)[]): { buf: Uint8Array; view: DataView; from: Int32Array; to: Int32Array } {
   const buf = enc.encode(values.map((v) => v ?? '').join(''));
@@ -31,7 +33,7 @@ describe('MessageKeys', () => {
     for (let pass = 0; pass < 2; pass++) {
       for (let i = 0; i < 200_000; i++) {
         const s = spans(value(i));
-        m.addBytes(s.buf, s.view, s.from, s.to, 2 + pass * 200_000 + i);
+        m.addBytes(s.buf, s.view, s.from, s.to, CELLS, 2 + pass * 200_000 + i);
       }
     }
     const list = m.list();
@@ -46,13 +48,13 @@ describe('MessageKeys', () => {
     const c = ['K1', 'ÉTÉ', 'C1', '12345'];
     m.addRow(row(a), 40);
     let s = spans(a);
-    m.addBytes(s.buf, s.view, s.from, s.to, 7);
+    m.addBytes(s.buf, s.view, s.from, s.to, CELLS, 7);
     s = spans(b);
-    m.addBytes(s.buf, s.view, s.from, s.to, 9);
+    m.addBytes(s.buf, s.view, s.from, s.to, CELLS, 9);
     m.addRow(row(b), 3);
     m.addRow(row(['K1', '', 'C1', '12345']), 11);
     s = spans(c);
-    m.addBytes(s.buf, s.view, s.from, s.to, 12);
+    m.addBytes(s.buf, s.view, s.from, s.to, CELLS, 12);
     expect(m.list()).toEqual([[...b, 3], [...a, 7], ['K1', '', 'C1', '12345', 11], [...c, 12]]);
   });
 });
